@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FundingMatch.Rules;
+
+/// <summary>
+/// A JSON value with the line and column it starts at: System.Text.Json's DOM drops positions, and a strict
+/// rules loader must name the line of every key it refuses.
+/// </summary>
+internal abstract record JsonNodeAt(int Line, int Column)
+{
+    public abstract string Kind { get; }
+}
+
+internal sealed record JsonObjectAt(int Line, int Column, IReadOnlyList<JsonMemberAt> Members) : JsonNodeAt(Line, Column)
+{
+    public override string Kind => "an object";
+}
+
+internal sealed record JsonMemberAt(string Key, int Line, int Column, JsonNodeAt Value);
+
+internal sealed record JsonArrayAt(int Line, int Column, IReadOnlyList<JsonNodeAt> Items) : JsonNodeAt(Line, Column)
+{
+    public override string Kind => "an array";
+}
+
+internal sealed record JsonStringAt(int Line, int Column, string Value) : JsonNodeAt(Line, Column)
+{
+    public override string Kind => "a string";
+}
+
+internal sealed record JsonNumberAt(int Line, int Column, string Raw) : JsonNodeAt(Line, Column)
+{
+    public override string Kind => "a number";
+}
+
+internal sealed record JsonLiteralAt(int Line, int Column, JsonTokenType Token) : JsonNodeAt(Line, Column)
+{
+    public override string Kind => Token == JsonTokenType.Null ? "null" : "a boolean";
+}
+
+/// <summary>Reads UTF-8 JSON into <see cref="JsonNodeAt"/> nodes.</summary>
+internal static class JsonTree
+{
+    /// <exception cref="JsonException">The text is not JSON; the exception carries the line.</exception>
+    public static JsonNodeAt Parse(ReadOnlySpan<byte> utf8)
+    {
+        var lines = new LineIndex(utf8);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
+        if (!reader.Read())
+        {
+            throw new JsonException("The file holds no JSON value.", null, 0, 0);
+        }
+        var node = ReadValue(ref reader, utf8, lines);
+        if (reader.Read())
+        {
+            var (line, column) = lines.At(utf8, (int)reader.TokenStartIndex);
+            throw new JsonException("More than one JSON value: expected the file to end here.", null, line - 1, column - 1);
+        }
+        return node;
+    }
+
+    private static JsonNodeAt ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LineIndex lines)
+    {
+        var (line, column) = lines.At(utf8, (int)reader.TokenStartIndex);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var members = new List<JsonMemberAt>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var (keyLine, keyColumn) = lines.At(utf8, (int)reader.TokenStartIndex);
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    members.Add(new JsonMemberAt(key, keyLine, keyColumn, ReadValue(ref reader, utf8, lines)));
+                }
+                return new JsonObjectAt(line, column, members);
+            case JsonTokenType.StartArray:
+                var items = new List<JsonNodeAt>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, utf8, lines));
+                }
+                return new JsonArrayAt(line, column, items);
+            case JsonTokenType.String:
+                return new JsonStringAt(line, column, reader.GetString()!);
+            case JsonTokenType.Number:
+                return new JsonNumberAt(line, column, Encoding.UTF8.GetString(reader.ValueSpan));
+            default:
+                return new JsonLiteralAt(line, column, reader.TokenType);
+        }
+    }
+
+    private sealed class LineIndex
+    {
+        private readonly List<int> _starts = [0];
+
+        public LineIndex(ReadOnlySpan<byte> utf8)
+        {
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] == (byte)'\n')
+                {
+                    _starts.Add(i + 1);
+                }
+            }
+        }
+
+        public (int Line, int Column) At(ReadOnlySpan<byte> utf8, int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+            var start = _starts[index];
+            return (index + 1, Encoding.UTF8.GetCharCount(utf8[start..offset]) + 1);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using FundingMatch.Budgets;
+using FundingMatch.Figures;
+using FundingMatch.Money;
+using FundingMatch.Rules;
+using FundingMatch.Text;
+using FundingMatch.Totals;
+using NodaTime.Text;
+
+namespace FundingMatch.Validation;
+
+/// <summary>One site's result: its budget, its figures and what the check found.</summary>
+/// <param name="Site">The budget.</param>
+/// <param name="Figures">Its figures under the program.</param>
+/// <param name="Findings">The site's findings: errors first, then warnings, each in code order.</param>
+public sealed record SiteAssessment(SiteBudget Site, SiteFigures Figures, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>True when no finding is an error.</summary>
+    public bool Passed => Findings.All(f => f.Severity != Severity.Error);
+}
+
+/// <summary>Counts for a one-line summary.</summary>
+/// <param name="Sites">How many sites were checked.</param>
+/// <param name="Errors">Error findings, site and program.</param>
+/// <param name="Warnings">Warning findings, site and program.</param>
+/// <param name="Passed">Sites with no error.</param>
+public sealed record CheckSummary(int Sites, int Errors, int Warnings, int Passed)
+{
+    /// <summary>True when there is no error (and, if <paramref name="strict"/>, no warning).</summary>
+    public bool PlanPasses(bool strict) => Errors == 0 && (!strict || Warnings == 0);
+}
+
+/// <summary>The whole check of a program's sites.</summary>
+/// <param name="Rules">The program version applied.</param>
+/// <param name="Sites">Every site, in input order.</param>
+/// <param name="ProgramFindings">Findings about the program as a whole.</param>
+/// <param name="Totals">The program's totals.</param>
+public sealed record CheckReport(ProgramRules Rules, IReadOnlyList<SiteAssessment> Sites, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals)
+{
+    /// <summary>The counts for a summary line.</summary>
+    public CheckSummary Summary
+    {
+        get
+        {
+            var all = Sites.SelectMany(s => s.Findings).Concat(ProgramFindings).ToList();
+            return new CheckSummary(
+                Sites.Count,
+                all.Count(f => f.Severity == Severity.Error),
+                all.Count(f => f.Severity == Severity.Warning),
+                Sites.Count(s => s.Passed));
+        }
+    }
+}
+
+/// <summary>
+/// Checks a program's site budgets against its rules. Sites can be added one at a time as they are read
+/// (<see cref="Add"/>, then <see cref="Complete"/>), so a stream of budgets needs no more memory than the
+/// per-site ids; <see cref="Run"/> does both for a list.
+/// </summary>
+public sealed class BudgetCheck
+{
+    private readonly ProgramRules _rules;
+    private readonly ProgramTotalsBuilder _totals = new();
+    private readonly Dictionary<string, List<(int Index, SourceLocation? Origin)>> _ids = new(StringComparer.Ordinal);
+    private int _count;
+
+    /// <summary>Starts a check under <paramref name="rules"/>.</summary>
+    public BudgetCheck(ProgramRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = rules;
+    }
+
+    /// <summary>Checks every site and the program, in one call.</summary>
+    public static CheckReport Run(ProgramRules rules, IEnumerable<SiteBudget> sites)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        var check = new BudgetCheck(rules);
+        var assessed = sites.Select(check.Add).ToList();
+        var completion = check.Complete();
+        foreach (var (index, finding) in completion.SiteFindings)
+        {
+            var a = assessed[index];
+            assessed[index] = a with { Findings = Order(a.Findings.Append(finding)) };
+        }
+        return new CheckReport(rules, assessed, completion.ProgramFindings, completion.Totals);
+    }
+
+    /// <summary>Checks one site: its figures and every per-site rule. Duplicates are found by <see cref="Complete"/>.</summary>
+    public SiteAssessment Add(SiteBudget site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var figures = SiteFigures.Compute(_rules, site);
+        var findings = new List<Finding>();
+        CheckSite(site, figures, findings);
+        _totals.Add(site);
+        if (!_ids.TryGetValue(site.SiteId, out var occurrences))
+        {
+            occurrences = [];
+            _ids.Add(site.SiteId, occurrences);
+        }
+        occurrences.Add((_count, site.Origin));
+        _count++;
+        return new SiteAssessment(site, figures, findings.Count > 1 ? Order(findings) : findings);
+    }
+
+    /// <summary>
+    /// Ends the check: the program's findings and totals, and the findings that only the whole set of sites can
+    /// show (a duplicate id is reported on every site that has it), by the index of the site in the order added.
+    /// </summary>
+    public CheckCompletion Complete()
+    {
+        var siteFindings = new List<(int, Finding)>();
+        foreach (var (id, occurrences) in _ids.Where(kv => kv.Value.Count > 1).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            foreach (var (index, origin) in occurrences)
+            {
+                var others = string.Join(", ", occurrences.Where(o => o.Index != index).Select(o => o.Origin?.ToString() ?? $"site #{o.Index + 1}"));
+                siteFindings.Add((index, new Finding
+                {
+                    Code = FindingCodes.DuplicateSite,
+                    Severity = Severity.Error,
+                    SiteId = id,
+                    Expected = "a site id used once",
+                    Actual = $"{occurrences.Count} times",
+                    Message = new LocalizedText(
+                        $"사업장코드 {id}이(가) {occurrences.Count}번 나옵니다 (다른 위치: {others})",
+                        $"site id {id} appears {occurrences.Count} times (also at {others})"),
+                    Origin = origin,
+                }));
+            }
+        }
+        siteFindings.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+
+        var totals = _totals.Build(_rules.Envelope?.Value);
+        var programFindings = new List<Finding>();
+        if (_rules.Envelope is { } envelope && totals.All.National > envelope.Value)
+        {
+            programFindings.Add(new Finding
+            {
+                Code = FindingCodes.EnvelopeExceeded,
+                Severity = Severity.Error,
+                Rule = ParameterKeys.Envelope,
+                Citation = envelope.Citation,
+                Expected = $"<= {envelope.Value}",
+                Actual = totals.All.National.ToString(),
+                Message = new LocalizedText(
+                    $"국비 합계 {totals.All.National}원이 국비 총액 {envelope.Value}원을 {totals.All.National - envelope.Value}원 넘습니다",
+                    $"national funds add up to {totals.All.National} won, {totals.All.National - envelope.Value} won over the envelope of {envelope.Value} won"),
+            });
+        }
+        if (_rules.SitesInRound is { } sites && _count > sites.Value)
+        {
+            programFindings.Add(new Finding
+            {
+                Code = FindingCodes.TooManySites,
+                Severity = Severity.Error,
+                Rule = ParameterKeys.SitesInRound,
+                Citation = sites.Citation,
+                Expected = $"<= {sites.Value}",
+                Actual = _count.ToString(CultureInfo.InvariantCulture),
+                Message = new LocalizedText(
+                    $"사업장이 {_count}곳으로, 이번 선정 규모 {sites.Value}곳보다 많습니다",
+                    $"{_count} sites, more than the {sites.Value} the round selects"),
+            });
+        }
+        return new CheckCompletion(siteFindings, programFindings, totals);
+    }
+
+    private static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
+        findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message.English, StringComparer.Ordinal).ToList();
+
+    private void CheckSite(SiteBudget site, SiteFigures figures, List<Finding> findings)
+    {
+        var r = _rules;
+        var total = figures.Total;
+
+        foreach (var source in FundingSources.All)
+        {
+            var amount = site.Amount(source);
+            if (amount.IsNegative)
+            {
+                findings.Add(SiteFinding(site, FindingCodes.NegativeAmount, Severity.Error, null, null, ">= 0", amount.ToString(),
+                    $"{FundingSources.KoreanName(source)}이(가) 음수({amount}원)입니다",
+                    $"{FundingSources.Name(source)} funds are negative ({amount} won)"));
+            }
+        }
+
+        var shareMax = r.NationalShareMax;
+        if (!shareMax.Value.Allows(site.National, total))
+        {
+            findings.Add(SiteFinding(site, FindingCodes.NationalShareExceeded, Severity.Error, ParameterKeys.NationalShareMax, shareMax.Citation,
+                $"<= {shareMax.Value.ToPercentString(6)} of {total}", $"{site.National} ({figures.NationalShare?.ToPercentString() ?? "n/a"})",
+                $"국비 {site.National}원({figures.NationalShare?.ToPercentString()})이 총사업비 {total}원의 {shareMax.Value.ToPercentString(6)}를 넘습니다",
+                $"national funds of {site.National} won ({figures.NationalShare?.ToPercentString()}) are more than {shareMax.Value.ToPercentString(6)} of the total {total} won"));
+        }
+
+        var localMin = r.LocalShareMin;
+        if (!localMin.Value.IsMetBy(figures.CountedLocal, total))
+        {
+            var sources = FundingSources.Describe(r.LocalSources.Value);
+            findings.Add(SiteFinding(site, FindingCodes.LocalShareShort, Severity.Error, ParameterKeys.LocalShareMin, localMin.Citation,
+                $">= {figures.MinLocal}", figures.CountedLocal.ToString(),
+                $"지방비({sources}) {figures.CountedLocal}원이 총사업비의 {localMin.Value.ToPercentString(6)}인 {figures.MinLocal}원에 {figures.MinLocal - figures.CountedLocal}원 모자랍니다",
+                $"local funds ({sources}) of {figures.CountedLocal} won are {figures.MinLocal - figures.CountedLocal} won short of {localMin.Value.ToPercentString(6)} of the total, {figures.MinLocal} won"));
+        }
+
+        if (r.PerSiteCap is { } cap && site.National > cap.Value)
+        {
+            findings.Add(SiteFinding(site, FindingCodes.SiteCapExceeded, Severity.Error, ParameterKeys.PerSiteCap, cap.Citation,
+                $"<= {cap.Value}", site.National.ToString(),
+                $"국비 {site.National}원이 1곳당 상한 {cap.Value}원을 {site.National - cap.Value}원 넘습니다",
+                $"national funds of {site.National} won are {site.National - cap.Value} won over the per-site cap of {cap.Value} won"));
+        }
+
+        if (r.CompletionDeadline is { } deadline && site.PlannedCompletion is { } planned && planned > deadline.Value)
+        {
+            var d = LocalDatePattern.Iso.Format(deadline.Value);
+            var p = LocalDatePattern.Iso.Format(planned);
+            findings.Add(SiteFinding(site, FindingCodes.DeadlineMissed, Severity.Error, ParameterKeys.CompletionDeadline, deadline.Citation,
+                $"<= {d}", p,
+                $"준공 예정일 {p}이(가) 구축 기한 {d}보다 늦습니다",
+                $"planned completion {p} is after the deadline {d}"));
+        }
+
+        if (r.FloorAreaGuideM2 is { } guide && site.FloorAreaM2 is { } area && area < guide.Value)
+        {
+            var g = guide.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
+            var a = area.ToString("#,0.##", CultureInfo.InvariantCulture);
+            findings.Add(SiteFinding(site, FindingCodes.FloorAreaBelowGuide, Severity.Warning, ParameterKeys.FloorAreaGuideM2, guide.Citation,
+                $">= {g} m2 (a guide)", $"{a} m2",
+                $"연면적 {a}m²가 구축 규모 기준 {g}m² 내외보다 작습니다",
+                $"floor area of {a} m² is under the guide of about {g} m²"));
+        }
+
+        if (site.StatedTotal is { } stated && stated != total)
+        {
+            findings.Add(SiteFinding(site, FindingCodes.TotalMismatch, Severity.Error, null, null,
+                total.ToString(), stated.ToString(),
+                $"적힌 총사업비 {stated}원이 국비+지방비+민간 {total}원과 {stated - total}원 다릅니다",
+                $"the stated total of {stated} won differs from national + local + private, {total} won, by {stated - total} won"));
+        }
+
+        if (site.National == Won.Zero)
+        {
+            findings.Add(SiteFinding(site, FindingCodes.NoNationalFunds, Severity.Warning, null, null,
+                "> 0", "0",
+                "국비가 0원입니다",
+                "national funds are zero"));
+        }
+    }
+
+    private static Finding SiteFinding(SiteBudget site, string code, Severity severity, string? rule, Citation? citation,
+        string expected, string actual, string ko, string en) => new()
+        {
+            Code = code,
+            Severity = severity,
+            SiteId = site.SiteId,
+            Rule = rule,
+            Citation = citation,
+            Expected = expected,
+            Actual = actual,
+            Message = new LocalizedText(ko, en),
+            Origin = site.Origin,
+        };
+}
+
+/// <summary>What <see cref="BudgetCheck.Complete"/> found.</summary>
+/// <param name="SiteFindings">Findings about single sites that only the whole set shows, by the site's index in the order added.</param>
+/// <param name="ProgramFindings">Findings about the program.</param>
+/// <param name="Totals">The program's totals.</param>
+public sealed record CheckCompletion(IReadOnlyList<(int SiteIndex, Finding Finding)> SiteFindings, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals);
