@@ -118,7 +118,7 @@ public class RulesFileTests
     public void Parse_InvalidJson_GivesLine()
     {
         var error = SingleError("{\n  \"id\": \"x\",\n  \"title\" \n}");
-        error.Line.ShouldBe(4) // where the reader meets "}" instead of ":";
+        error.Line.ShouldBe(4); // where the reader meets "}" instead of ":"
         error.Message.ShouldStartWith("not valid JSON");
     }
 
