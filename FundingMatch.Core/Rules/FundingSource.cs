@@ -51,6 +51,10 @@ public static class FundingSources
     public static string Describe(FundingSource sources, string separator = " + ") =>
         string.Join(separator, All.Where(s => sources.HasFlag(s)).Select(Name));
 
+    /// <summary>The Korean names of the sources set in <paramref name="sources"/>, in report order, joined by <paramref name="separator"/>.</summary>
+    public static string DescribeKorean(FundingSource sources, string separator = " + ") =>
+        string.Join(separator, All.Where(s => sources.HasFlag(s)).Select(KoreanName));
+
     /// <summary>Reads a single source name.</summary>
     public static bool TryParse(string text, out FundingSource source)
     {

@@ -199,9 +199,10 @@ public sealed class BudgetCheck
         if (!localMin.Value.IsMetBy(figures.CountedLocal, total))
         {
             var sources = FundingSources.Describe(r.LocalSources.Value);
+            var sourcesKo = FundingSources.DescribeKorean(r.LocalSources.Value);
             findings.Add(SiteFinding(site, FindingCodes.LocalShareShort, Severity.Error, ParameterKeys.LocalShareMin, localMin.Citation,
                 $">= {figures.MinLocal}", figures.CountedLocal.ToString(),
-                $"지방비({sources}) {figures.CountedLocal}원이 총사업비의 {localMin.Value.ToPercentString(6)}인 {figures.MinLocal}원에 {figures.MinLocal - figures.CountedLocal}원 모자랍니다",
+                $"지방비({sourcesKo}) {figures.CountedLocal}원이 총사업비의 {localMin.Value.ToPercentString(6)}인 {figures.MinLocal}원에 {figures.MinLocal - figures.CountedLocal}원 모자랍니다",
                 $"local funds ({sources}) of {figures.CountedLocal} won are {figures.MinLocal - figures.CountedLocal} won short of {localMin.Value.ToPercentString(6)} of the total, {figures.MinLocal} won"));
         }
 
