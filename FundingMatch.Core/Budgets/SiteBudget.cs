@@ -37,6 +37,12 @@ public sealed record SiteBudget
     /// <summary>시·군·구비: municipal funds.</summary>
     public Won Municipal { get; init; }
 
+    /// <summary>
+    /// 지방비 given without its split into provincial and municipal money (a budget with one 지방비 column).
+    /// It is local government money: it counts toward the local share when provincial or municipal money does.
+    /// </summary>
+    public Won UnsplitLocal { get; init; }
+
     /// <summary>민간: private funds.</summary>
     public Won Private { get; init; }
 
@@ -52,14 +58,17 @@ public sealed record SiteBudget
     /// <summary>총사업비 as the budget states it, if it does; checked against the sum of the sources.</summary>
     public Won? StatedTotal { get; init; }
 
+    /// <summary>지방비 as the budget states it beside its provincial and municipal split, if it does; checked against their sum.</summary>
+    public Won? StatedLocal { get; init; }
+
     /// <summary>Where the budget was read from, if anywhere.</summary>
     public SourceLocation? Origin { get; init; }
 
-    /// <summary>지방비: provincial + municipal.</summary>
-    public Won Local => Provincial + Municipal;
+    /// <summary>지방비: provincial + municipal (+ any unsplit local money).</summary>
+    public Won Local => Provincial + Municipal + UnsplitLocal;
 
     /// <summary>총사업비: national + local + private.</summary>
-    public Won Total => National + Provincial + Municipal + Private;
+    public Won Total => National + Local + Private;
 
     /// <summary>The amount from one source.</summary>
     public Won Amount(FundingSource source) => source switch
@@ -71,10 +80,13 @@ public sealed record SiteBudget
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Not a single funding source."),
     };
 
-    /// <summary>The sum of the sources set in <paramref name="sources"/>, e.g. the money that counts toward the local share.</summary>
+    /// <summary>
+    /// The sum of the sources set in <paramref name="sources"/>, e.g. the money that counts toward the local share.
+    /// Unsplit local money is included when provincial or municipal money is.
+    /// </summary>
     public Won Sum(FundingSource sources)
     {
-        var sum = Won.Zero;
+        var sum = (sources & (FundingSource.Provincial | FundingSource.Municipal)) != 0 ? UnsplitLocal : Won.Zero;
         foreach (var source in FundingSources.All)
         {
             if (sources.HasFlag(source))

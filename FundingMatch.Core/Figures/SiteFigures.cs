@@ -106,13 +106,16 @@ public sealed record SiteFigures
             Label = new LocalizedText("총사업비", "total project cost"),
             Value = total.ToString(),
             Won = total.Value,
-            Formula = $"{site.National} + {site.Provincial} + {site.Municipal} + {site.Private}",
+            Formula = site.UnsplitLocal == Won.Zero
+                ? $"{site.National} + {site.Provincial} + {site.Municipal} + {site.Private}"
+                : $"{site.National} + {site.Provincial} + {site.Municipal} + {site.UnsplitLocal} + {site.Private}",
             Note = new LocalizedText("국비 + 시·도비 + 시·군·구비 + 민간", "national + provincial + municipal + private"),
             Inputs =
             [
                 national,
                 Given("provincial", "시·도비", "provincial funds", site.Provincial),
                 Given("municipal", "시·군·구비", "municipal funds", site.Municipal),
+                .. site.UnsplitLocal == Won.Zero ? Array.Empty<Derivation>() : [Given("unsplitLocal", "지방비(구분 없음)", "local funds (not split)", site.UnsplitLocal)],
                 Given("private", "민간", "private funds", site.Private),
             ],
         };

@@ -21,27 +21,21 @@ public sealed record SourceTotals
     /// <summary>시·군·구비.</summary>
     public Won Municipal { get; init; }
 
+    /// <summary>지방비 given without its provincial and municipal split.</summary>
+    public Won UnsplitLocal { get; init; }
+
     /// <summary>민간.</summary>
     public Won Private { get; init; }
 
-    /// <summary>지방비: provincial + municipal.</summary>
-    public Won Local => Provincial + Municipal;
+    /// <summary>지방비: provincial + municipal + unsplit local.</summary>
+    public Won Local => Provincial + Municipal + UnsplitLocal;
 
     /// <summary>총사업비: national + local + private.</summary>
-    public Won Total => National + Provincial + Municipal + Private;
+    public Won Total => National + Local + Private;
 
     /// <summary>The national share of the total, exactly; null when the total is zero.</summary>
     public Share? NationalShare => Total.Value > 0 ? Share.Of(National, Total) : null;
 
-    /// <summary>These totals with one more site added.</summary>
-    public SourceTotals Add(SiteBudget site) => new()
-    {
-        Sites = checked(Sites + 1),
-        National = National + site.National,
-        Provincial = Provincial + site.Provincial,
-        Municipal = Municipal + site.Municipal,
-        Private = Private + site.Private,
-    };
 }
 
 /// <summary>One region's totals.</summary>
@@ -146,6 +140,7 @@ public sealed class ProgramTotalsBuilder
         private Won _provincial;
         private Won _municipal;
         private Won _private;
+        private Won _unsplit;
 
         public void Add(SiteBudget site)
         {
@@ -154,6 +149,7 @@ public sealed class ProgramTotalsBuilder
             _provincial += site.Provincial;
             _municipal += site.Municipal;
             _private += site.Private;
+            _unsplit += site.UnsplitLocal;
         }
 
         public SourceTotals ToTotals() => new()
@@ -163,6 +159,7 @@ public sealed class ProgramTotalsBuilder
             Provincial = _provincial,
             Municipal = _municipal,
             Private = _private,
+            UnsplitLocal = _unsplit,
         };
     }
 }

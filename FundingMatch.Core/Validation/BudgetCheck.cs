@@ -175,14 +175,17 @@ public sealed class BudgetCheck
         var r = _rules;
         var total = figures.Total;
 
-        foreach (var source in FundingSources.All)
+        foreach (var (en, ko, amount) in new[]
         {
-            var amount = site.Amount(source);
+            ("national", "국비", site.National), ("provincial", "시·도비", site.Provincial), ("municipal", "시·군·구비", site.Municipal),
+            ("local", "지방비", site.UnsplitLocal), ("private", "민간", site.Private),
+        })
+        {
             if (amount.IsNegative)
             {
                 findings.Add(SiteFinding(site, FindingCodes.NegativeAmount, Severity.Error, null, null, ">= 0", amount.ToString(),
-                    $"{FundingSources.KoreanName(source)}이(가) 음수({amount}원)입니다",
-                    $"{FundingSources.Name(source)} funds are negative ({amount} won)"));
+                    $"{ko}이(가) 음수({amount}원)입니다",
+                    $"{en} funds are negative ({amount} won)"));
             }
         }
 
@@ -240,6 +243,14 @@ public sealed class BudgetCheck
                 total.ToString(), stated.ToString(),
                 $"적힌 총사업비 {stated}원이 국비+지방비+민간 {total}원과 {stated - total}원 다릅니다",
                 $"the stated total of {stated} won differs from national + local + private, {total} won, by {stated - total} won"));
+        }
+
+        if (site.StatedLocal is { } statedLocal && statedLocal != site.Local)
+        {
+            findings.Add(SiteFinding(site, FindingCodes.LocalMismatch, Severity.Error, null, null,
+                site.Local.ToString(), statedLocal.ToString(),
+                $"적힌 지방비 {statedLocal}원이 시·도비+시·군·구비 {site.Local}원과 {statedLocal - site.Local}원 다릅니다",
+                $"the stated local funds of {statedLocal} won differ from provincial + municipal, {site.Local} won, by {statedLocal - site.Local} won"));
         }
 
         if (site.National == Won.Zero)

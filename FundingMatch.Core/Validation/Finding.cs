@@ -79,6 +79,9 @@ public static class FindingCodes
     /// <summary>A stated total differs from national + local + private (error).</summary>
     public const string TotalMismatch = "total-mismatch";
 
+    /// <summary>A stated 지방비 differs from provincial + municipal (error).</summary>
+    public const string LocalMismatch = "local-mismatch";
+
     /// <summary>The same site id more than once (error, on every occurrence).</summary>
     public const string DuplicateSite = "duplicate-site";
 
@@ -99,6 +102,7 @@ public static class FindingCodes
         (DeadlineMissed, Severity.Error),
         (FloorAreaBelowGuide, Severity.Warning),
         (TotalMismatch, Severity.Error),
+        (LocalMismatch, Severity.Error),
         (DuplicateSite, Severity.Error),
         (NoNationalFunds, Severity.Warning),
         (NegativeAmount, Severity.Error),

@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.Text;
+using FundingMatch.Cli.Input;
+using FundingMatch.Cli.Output;
+using FundingMatch.Rules;
+using FundingMatch.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace FundingMatch.Cli.Commands;
+
+/// <summary>The options a command that reads budgets takes, built once per command.</summary>
+internal sealed class BudgetCommandOptions
+{
+    public BudgetCommandOptions(CommonOptions common, Command command, string[]? formats = null, bool strict = true, bool budgets = true)
+    {
+        Common = common;
+        Rules = common.Rules();
+        AsOf = common.AsOf();
+        Format = common.Format(formats ?? []);
+        Output = common.Output();
+        Lang = common.Lang();
+        AmountUnit = common.AmountUnit();
+        Encoding = common.Encoding();
+        Strict = strict ? common.Strict() : null;
+        var options = budgets ? new Option?[] { Rules, AsOf, Format, Output, Lang, AmountUnit, Encoding, Strict } : [AsOf, Format, Output, Lang];
+        foreach (var option in options)
+        {
+            if (option is not null)
+            {
+                command.Add(option);
+            }
+        }
+    }
+
+    public CommonOptions Common { get; }
+
+    public Option<string> Rules { get; }
+
+    public Option<string?> AsOf { get; }
+
+    public Option<string> Format { get; }
+
+    public Option<FileInfo?> Output { get; }
+
+    public Option<string?> Lang { get; }
+
+    public Option<string> AmountUnit { get; }
+
+    public Option<string> Encoding { get; }
+
+    public Option<bool>? Strict { get; }
+}
+
+/// <summary>What a command body gets: the chosen rules, how to read budgets, and where to write.</summary>
+internal sealed class CommandRun
+{
+    private readonly BudgetCommandOptions _options;
+    private readonly ParseResult _parse;
+
+    public CommandRun(ParseResult parse, BudgetCommandOptions options, TextWriter output)
+    {
+        _parse = parse;
+        _options = options;
+        Language = options.Common.LanguageFrom(parse.GetValue(options.Lang));
+        Format = Enum.Parse<OutputFormat>(parse.GetValue(options.Format) ?? "table", ignoreCase: true);
+        Render = new RenderContext(output, Language, Format);
+        Strict = options.Strict is not null && parse.GetValue(options.Strict);
+    }
+
+    public Language Language { get; }
+
+    public OutputFormat Format { get; }
+
+    public RenderContext Render { get; }
+
+    public bool Strict { get; }
+
+    public LocalDate? AsOf { get; private set; }
+
+    /// <summary>The program version the options name.</summary>
+    public ProgramRules ResolveRules() => VersionOf(LoadProgram(_parse.GetValue(_options.Rules) ?? ProgramCatalog.DefaultProgramId));
+
+    /// <summary>The version of <paramref name="program"/> in force on --as-of, or its newest.</summary>
+    public ProgramRules VersionOf(FundingProgram program)
+    {
+        var asOfText = _parse.GetValue(_options.AsOf);
+        if (asOfText is not null)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(asOfText);
+            if (!parsed.Success)
+            {
+                throw new InputException(new InputProblem("--as-of", null, null, null, asOfText,
+                    new LocalizedText($"'{asOfText}'은(는) 날짜가 아닙니다: yyyy-MM-dd 형식이어야 합니다", $"'{asOfText}' is not a date: expected yyyy-MM-dd, such as 2020-06-09")));
+            }
+            AsOf = parsed.Value;
+        }
+        return program.VersionAsOf(AsOf);
+    }
+
+    /// <summary>An embedded program by id, or a program from a rules file.</summary>
+    public static FundingProgram LoadProgram(string idOrFile)
+    {
+        if (idOrFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(idOrFile))
+        {
+            if (!File.Exists(idOrFile))
+            {
+                throw new InputException(new InputProblem(idOrFile, null, null, null, null, new LocalizedText("규칙 파일이 없습니다", "rules file not found")));
+            }
+            return RulesFile.Parse(File.ReadAllBytes(idOrFile), idOrFile);
+        }
+        return ProgramCatalog.Embedded.Get(idOrFile);
+    }
+
+    /// <summary>Reads every file; throws <see cref="InputException"/> with every problem if any row is bad.</summary>
+    public List<BudgetRow> ReadBudgets(IEnumerable<string> files, TextWriter stderr, bool applicantColumns = false)
+    {
+        var options = new BudgetReadOptions(
+            CommonOptions.UnitFrom(_parse.GetValue(_options.AmountUnit) ?? "won"),
+            CommonOptions.EncodingFrom(_parse.GetValue(_options.Encoding) ?? "auto"),
+            applicantColumns);
+        var log = new ProblemLog();
+        var rows = new List<BudgetRow>();
+        foreach (var file in files)
+        {
+            rows.AddRange(BudgetCsvReader.Read(file, file, options, log));
+        }
+        if (log.HasErrors)
+        {
+            throw new InputException(log.Problems) { Omitted = log.Omitted };
+        }
+        foreach (var warning in log.Problems)
+        {
+            stderr.Write(warning.Format(Language) + "\n");
+        }
+        return rows;
+    }
+}
+
+/// <summary>Runs a command body with the error handling every command shares.</summary>
+internal static class CommandSupport
+{
+    /// <summary>
+    /// Runs <paramref name="body"/>, writing its output to standard output or to --output. A user's mistake
+    /// (bad input, bad rules, a file that cannot be read or written) is reported plainly with exit code 2.
+    /// </summary>
+    public static int Execute(ParseResult parse, BudgetCommandOptions options, Func<CommandRun, int> body)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var outputFile = parse.GetValue(options.Output);
+        var buffer = outputFile is null ? null : new StringWriter();
+        var run = new CommandRun(parse, options, buffer ?? stdout);
+        try
+        {
+            var code = body(run);
+            if (outputFile is not null)
+            {
+                var bom = run.Format == OutputFormat.Csv; // so that Excel shows Korean
+                File.WriteAllText(outputFile.FullName, buffer!.ToString(), new UTF8Encoding(bom));
+            }
+            return code;
+        }
+        catch (InputException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                stderr.Write(problem.Format(run.Language) + "\n");
+                if (run.Format == OutputFormat.Github && !problem.IsWarning)
+                {
+                    var props = problem.Line is { } line
+                        ? $"file={Cells.GithubProperty(problem.File)},line={line}{(problem.Column is { } c ? $",col={c}" : "")},title=bad-input"
+                        : $"file={Cells.GithubProperty(problem.File)},title=bad-input";
+                    stdout.Write($"::error {props}::{Cells.GithubData(problem.Message.In(run.Language))}\n");
+                }
+            }
+            if (e.Omitted > 0)
+            {
+                stderr.Write(run.Language == Language.Korean
+                    ? $"… 오류 {e.Omitted}건 더 (처음 {ProblemLog.MaxErrors}건만 보였습니다)\n"
+                    : $"… and {e.Omitted} more errors (only the first {ProblemLog.MaxErrors} are shown)\n");
+            }
+            stderr.Write(run.Language == Language.Korean ? "입력이 잘못되어 검토하지 않았습니다 (종료 코드 2).\n" : "The input is wrong; nothing was judged (exit code 2).\n");
+            return ExitCodes.BadInput;
+        }
+        catch (RulesFileException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                stderr.Write($"{error}\n");
+            }
+            stderr.Write(run.Language == Language.Korean ? "규칙 파일이 잘못되었습니다 (종료 코드 2).\n" : "The rules file is wrong; nothing was judged (exit code 2).\n");
+            return ExitCodes.BadInput;
+        }
+        catch (RulesException e)
+        {
+            stderr.Write($"fundingmatch: error: {e.Message}\n");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.Write($"fundingmatch: error: {e.Message}\n");
+            return ExitCodes.BadInput;
+        }
+        catch (OverflowException)
+        {
+            stderr.Write(run.Language == Language.Korean
+                ? "fundingmatch: 오류: 금액 합계가 너무 큽니다 (9,223,372,036,854,775,807원 초과)\n"
+                : "fundingmatch: error: the amounts add up to more than 9,223,372,036,854,775,807 won\n");
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using FundingMatch.Cli.Output;
+using FundingMatch.Money;
+using FundingMatch.Validation;
+
+namespace FundingMatch.Cli.Commands;
+
+/// <summary><c>fundingmatch totals &lt;budgets.csv&gt;...</c>: totals by source and by region, the envelope used and left.</summary>
+internal static class TotalsCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var command = new Command("totals",
+            "Totals by source and by region, the national share of the program, and the envelope used and left.\n" +
+            "Exit codes: 0 the totals were computed; 2 the input or the command line is wrong.");
+        var files = CheckCommand.Files();
+        command.Add(files);
+        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown"], strict: false);
+        command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
+        {
+            var rules = run.ResolveRules();
+            var rows = run.ReadBudgets(parse.GetValue(files)!, parse.InvocationConfiguration.Error);
+            var report = BudgetCheck.Run(rules, rows.Select(r => r.Site));
+            Render(report, run.Render);
+            return ExitCodes.Pass;
+        }));
+        return command;
+    }
+
+    private static void Render(CheckReport report, RenderContext ctx)
+    {
+        var totals = report.Totals;
+        var w = ctx.Writer;
+        var rows = totals.ByRegion.Select(r => (Name: r.Region.Length == 0 ? ctx.T("(지역 없음)", "(no region)") : r.Region, r.Totals))
+            .Append((Name: ctx.T("합계", "Total"), totals.All)).ToList();
+        switch (ctx.Format)
+        {
+            case OutputFormat.Json:
+                Json.WriteTo(w, j =>
+                {
+                    j.WriteStartObject();
+                    j.Program(report.Rules, ctx);
+                    j.WriteNumber("sites", totals.All.Sites);
+                    CheckRenderer.WriteTotalsJson(j, totals);
+                    j.WriteEndObject();
+                });
+                break;
+            case OutputFormat.Csv:
+                w.Line("region,sites,national,provincial,municipal,local,private,total,national_share_percent");
+                foreach (var (name, t) in rows)
+                {
+                    w.Line(string.Join(",", Cells.Csv(name), t.Sites.ToString(CultureInfo.InvariantCulture), R(t.National), R(t.Provincial), R(t.Municipal),
+                        R(t.Local), R(t.Private), R(t.Total), t.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? ""));
+                }
+                break;
+            case OutputFormat.Markdown:
+                w.Line(ctx.T("| 지역 | 사업장 | 국비 | 시·도비 | 시·군·구비 | 지방비 | 민간 | 총사업비 | 국비비율 |", "| Region | Sites | National | Provincial | Municipal | Local | Private | Total | National share |"));
+                w.Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                foreach (var (name, t) in rows)
+                {
+                    w.Line($"| {Cells.Markdown(name)} | {t.Sites} | {t.National} | {t.Provincial} | {t.Municipal} | {t.Local} | {t.Private} | {t.Total} | {CheckRenderer.Percent(t.NationalShare)} |");
+                }
+                w.Line();
+                WriteEnvelope(totals, ctx);
+                break;
+            default:
+                w.Line($"{ctx.T("사업", "Program")}: {report.Rules.ProgramId} ({ctx.T("버전", "version")} {report.Rules.Version}) — {report.Rules.Title.In(ctx.Language)}");
+                w.Line();
+                var table = new TextTable((ctx.T("지역", "Region"), false), (ctx.T("사업장", "Sites"), true), (ctx.T("국비", "National"), true),
+                    (ctx.T("시·도비", "Provincial"), true), (ctx.T("시·군·구비", "Municipal"), true), (ctx.T("지방비", "Local"), true),
+                    (ctx.T("민간", "Private"), true), (ctx.T("총사업비", "Total"), true), (ctx.T("국비비율", "Share"), true));
+                foreach (var (name, t) in rows)
+                {
+                    table.Add(name, t.Sites.ToString(CultureInfo.InvariantCulture), t.National.ToString(), t.Provincial.ToString(), t.Municipal.ToString(),
+                        t.Local.ToString(), t.Private.ToString(), t.Total.ToString(), CheckRenderer.Percent(t.NationalShare));
+                }
+                table.WriteTo(w);
+                w.Line();
+                WriteEnvelope(totals, ctx);
+                break;
+        }
+    }
+
+    private static void WriteEnvelope(Totals.ProgramTotals totals, RenderContext ctx)
+    {
+        var a = totals.All;
+        ctx.Writer.Line(ctx.T($"사업 국비 비율: {CheckRenderer.Percent(a.NationalShare)} ({a.National} / {a.Total})",
+            $"National share of the program: {CheckRenderer.Percent(a.NationalShare)} ({a.National} / {a.Total})"));
+        ctx.Writer.Line(totals.Envelope is { } e
+            ? ctx.T($"국비 총액: {e} ({e.ToString("K", null)}), 사용 {totals.EnvelopeUsed}, 잔액 {totals.EnvelopeLeft}",
+                $"Envelope: {e} ({e.ToString("K", null)}), used {totals.EnvelopeUsed}, left {totals.EnvelopeLeft}")
+            : ctx.T("국비 총액: 규칙에 없음", "Envelope: none in the rules"));
+    }
+
+    private static string R(Won amount) => amount.ToString("R", null);
+}

@@ -1,0 +1,407 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using FundingMatch.Budgets;
+using FundingMatch.Money;
+using FundingMatch.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace FundingMatch.Cli.Input;
+
+/// <summary>One row of a budget CSV: the site's budget, and the applicant columns when they are read.</summary>
+internal sealed record BudgetRow(SiteBudget Site, Won? Requested, decimal? Score);
+
+/// <summary>How to read budget files.</summary>
+internal sealed record BudgetReadOptions(AmountUnit DefaultUnit, EncodingChoice Encoding, bool ApplicantColumns = false);
+
+/// <summary>
+/// Collects input problems: every error up to <see cref="MaxErrors"/> is kept, the rest counted, so a file with a
+/// million bad rows still says how many there were.
+/// </summary>
+internal sealed class ProblemLog
+{
+    public const int MaxErrors = 100;
+
+    private readonly List<InputProblem> _problems = [];
+
+    public int ErrorCount { get; private set; }
+
+    public int Omitted { get; private set; }
+
+    public IReadOnlyList<InputProblem> Problems => _problems;
+
+    public bool HasErrors => ErrorCount > 0;
+
+    public void Add(InputProblem problem)
+    {
+        if (!problem.IsWarning)
+        {
+            ErrorCount++;
+            if (ErrorCount > MaxErrors)
+            {
+                Omitted++;
+                return;
+            }
+        }
+        _problems.Add(problem);
+    }
+}
+
+/// <summary>
+/// Reads budget CSVs (English or Korean headers, UTF-8 or CP949, amounts in any form the core parses) with CsvHelper,
+/// streaming row by row: a row is parsed from the field bytes and handed on before the next is read.
+/// </summary>
+internal static class BudgetCsvReader
+{
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.CreateWithInvariantCulture("uuuu-MM-dd");
+    private static readonly LocalDatePattern DottedDate = LocalDatePattern.CreateWithInvariantCulture("uuuu.MM.dd");
+
+    /// <summary>Reads the rows of <paramref name="path"/>, reporting problems to <paramref name="log"/>; rows with errors are not returned.</summary>
+    public static IEnumerable<BudgetRow> Read(string path, string displayName, BudgetReadOptions options, ProblemLog log)
+    {
+        if (!File.Exists(path))
+        {
+            log.Add(new InputProblem(displayName, null, null, null, null, Directory.Exists(path)
+                ? new LocalizedText("파일이 아니라 폴더입니다", "is a folder, not a CSV file")
+                : new LocalizedText("파일이 없습니다", "file not found")));
+            yield break;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
+        stream.Position = preamble;
+        var (fileUnit, skippedLines) = ReadUnitLine(stream, encoding);
+        if (stream.Position >= stream.Length)
+        {
+            log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText("빈 파일입니다: 머리글 행과 사업장 행이 있어야 합니다", "the file is empty: expected a header row and one row a site")));
+            yield break;
+        }
+
+        var malformed = new List<CsvMalformedRecord>();
+        var csvOptions = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            Encoding = ReferenceEquals(encoding, TextEncodings.Cp949) ? encoding : null,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            OnMalformedRecord = malformed.Add,
+            DetectSeparatorHint = false,
+        };
+        using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
+        var map = MapHeader(csv.Headers, displayName, skippedLines + 1, options, fileUnit, log);
+        if (map is null)
+        {
+            yield break;
+        }
+
+        var buffer = new char[256];
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = csv.Read();
+            }
+            catch (CsvFormatException e)
+            {
+                log.Add(new InputProblem(displayName, e.LineNumber > 0 ? (int)e.LineNumber + skippedLines : null, null, null, null,
+                    new LocalizedText($"CSV 형식이 잘못되었습니다: {e.Message}", $"malformed CSV: {e.Message}")));
+                yield break;
+            }
+            ReportMalformed(malformed, displayName, skippedLines, map.Count, log);
+            if (!more)
+            {
+                break;
+            }
+            var line = (int)csv.LineNumber + skippedLines;
+            var row = ReadRow(csv, map, displayName, line, log, buffer);
+            if (row is not null)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static (AmountUnit? Unit, int Lines) ReadUnitLine(FileStream stream, Encoding encoding)
+    {
+        var start = stream.Position;
+        var head = new byte[4096];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var end = Array.IndexOf(head, (byte)'\n', 0, n);
+        var firstLine = encoding.GetString(head, 0, end < 0 ? n : end);
+        if (end >= 0 && Columns.TryParseUnitLine(firstLine, out var unit))
+        {
+            stream.Position = start + end + 1;
+            return (unit, 1);
+        }
+        // Nothing but blank space is an empty file.
+        stream.Position = n == 0 || head.AsSpan(0, n).IndexOfAnyExcept(" \t\r\n,"u8) < 0 ? stream.Length : start;
+        return (null, 0);
+    }
+
+    private sealed record Mapped(int Index, Column Column, string Header, AmountUnit Unit);
+
+    private sealed class HeaderMap(List<Mapped> columns, int count, bool hasSplit)
+    {
+        public List<Mapped> Columns { get; } = columns;
+
+        public int Count { get; } = count;
+
+        public bool HasSplit { get; } = hasSplit;
+    }
+
+    private static HeaderMap? MapHeader(IReadOnlyList<string> headers, string file, int headerLine, BudgetReadOptions options, AmountUnit? fileUnit, ProblemLog log)
+    {
+        if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
+        {
+            log.Add(new InputProblem(file, headerLine, null, null, null, new LocalizedText("머리글 행이 없습니다", "there is no header row")));
+            return null;
+        }
+        var errorsBefore = log.ErrorCount;
+        var mapped = new List<Mapped>();
+        var seen = new Dictionary<Column, int>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i];
+            if (!Columns.TryParseHeader(header, out var column, out var unit, out var badUnit)
+                || (!options.ApplicantColumns && column is Column.Requested or Column.Score))
+            {
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null, header.Trim().Length == 0
+                    ? new LocalizedText("이름이 없는 열은 읽지 않습니다", "a column without a name is not read")
+                    : new LocalizedText("알 수 없는 열이라 읽지 않습니다", "unknown column, not read"), IsWarning: true));
+                continue;
+            }
+            if (badUnit)
+            {
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null,
+                    new LocalizedText("머리글의 단위를 알 수 없습니다: 원, 천원, 백만원, 억원 중 하나여야 합니다", "unknown unit in the header: expected 원, 천원, 백만원 or 억원 (won, thousand won, million won, eok)")));
+                continue;
+            }
+            if (seen.TryGetValue(column, out var first))
+            {
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null,
+                    new LocalizedText($"{first + 1}번째 열과 같은 항목({Columns.Canonical(column)})이 또 있습니다", $"duplicate header: column {first + 1} is {Columns.Canonical(column)} already")));
+                continue;
+            }
+            seen[column] = i;
+            mapped.Add(new Mapped(i, column, header.Trim(), unit ?? fileUnit ?? options.DefaultUnit));
+        }
+        var found = string.Join(", ", headers.Select(h => $"'{h}'"));
+        void Require(string what, string accepted) => log.Add(new InputProblem(file, headerLine, null, null, null,
+            new LocalizedText($"필수 열 {what}이(가) 없습니다. 찾은 열: {found}; 쓸 수 있는 이름: {accepted}",
+                $"missing required column {what}; found {found}; accepted: {accepted}")));
+        if (!seen.ContainsKey(Column.SiteId))
+        {
+            Require("site_id", Columns.Accepted(Column.SiteId));
+        }
+        if (!seen.ContainsKey(Column.National))
+        {
+            Require("national", Columns.Accepted(Column.National));
+        }
+        var hasSplit = seen.ContainsKey(Column.Provincial) || seen.ContainsKey(Column.Municipal);
+        if (!hasSplit && !seen.ContainsKey(Column.Local))
+        {
+            Require("local, or provincial and/or municipal",
+                $"{Columns.Accepted(Column.Local)}; {Columns.Accepted(Column.Provincial)}; {Columns.Accepted(Column.Municipal)}");
+        }
+        return log.ErrorCount > errorsBefore ? null : new HeaderMap(mapped, headers.Count, hasSplit);
+    }
+
+    private static void ReportMalformed(List<CsvMalformedRecord> malformed, string file, int skippedLines, int headerCount, ProblemLog log)
+    {
+        foreach (var m in malformed)
+        {
+            var line = m.LineNumber > 0 ? (int)m.LineNumber + skippedLines : (int?)null;
+            var raw = m.RawRecord.Length > 80 ? m.RawRecord[..80] + "…" : m.RawRecord;
+            var message = m.Reason == CsvMalformedReason.FieldCountMismatch
+                ? new LocalizedText($"이 행의 필드 수가 머리글의 {headerCount}개와 다릅니다", $"the row does not have the header's {headerCount} fields")
+                : new LocalizedText($"따옴표가 잘못되었습니다 ({m.Reason})", $"malformed quotes ({ReasonText(m.Reason)})");
+            log.Add(new InputProblem(file, line, null, null, null, message with
+            {
+                Korean = message.Korean + $": {raw}",
+                English = message.English + $": {raw}",
+            }));
+        }
+        malformed.Clear();
+    }
+
+    private static string ReasonText(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
+        CsvMalformedReason.LineBreakInQuotes => "a line break inside quotes",
+        _ => reason.ToString(),
+    };
+
+    private static BudgetRow? ReadRow(CsvReader csv, HeaderMap map, string file, int line, ProblemLog log, Span<char> buffer)
+    {
+        var allEmpty = true;
+        for (var i = 0; i < csv.FieldCount && allEmpty; i++)
+        {
+            allEmpty = csv.IsEmpty(i);
+        }
+        if (allEmpty)
+        {
+            return null; // a row of empty cells, as Excel writes below a table: no data to lose
+        }
+
+        var errorsBefore = log.ErrorCount;
+        string siteId = "", name = "", region = "";
+        Won national = default, provincial = default, municipal = default, local = default, @private = default;
+        Won? total = null, requested = null, statedLocal = null;
+        decimal? floorArea = null, score = null;
+        int? firms = null;
+        LocalDate? completion = null;
+        var hasLocal = false;
+
+        foreach (var m in map.Columns)
+        {
+            var bytes = csv.GetSpan(m.Index);
+            void Error(ReadOnlySpan<byte> value, string ko, string en) => log.Add(new InputProblem(file, line, m.Index + 1, m.Header, Encoding.UTF8.GetString(value), new LocalizedText(ko, en)));
+            switch (m.Column)
+            {
+                case Column.SiteId:
+                    siteId = Encoding.UTF8.GetString(bytes).Trim();
+                    if (siteId.Length == 0)
+                    {
+                        Error(bytes, "사업장코드가 비어 있습니다", "the site id is empty");
+                    }
+                    break;
+                case Column.SiteName:
+                    name = Encoding.UTF8.GetString(bytes).Trim();
+                    break;
+                case Column.Region:
+                    region = Encoding.UTF8.GetString(bytes).Trim();
+                    break;
+                case Column.CompletionDate:
+                    if (!bytes.IsEmpty)
+                    {
+                        var text = Encoding.UTF8.GetString(bytes).Trim();
+                        var result = IsoDate.Parse(text);
+                        if (!result.Success)
+                        {
+                            result = DottedDate.Parse(text);
+                        }
+                        if (result.Success)
+                        {
+                            completion = result.Value;
+                        }
+                        else
+                        {
+                            Error(bytes, "날짜가 아닙니다: yyyy-MM-dd 또는 yyyy.MM.dd 형식이어야 합니다 (예: 2021-12-31)", "not a date: expected yyyy-MM-dd or yyyy.MM.dd, such as 2021-12-31");
+                        }
+                    }
+                    break;
+                case Column.FloorArea:
+                    if (!bytes.IsEmpty)
+                    {
+                        var text = Encoding.UTF8.GetString(bytes).Trim().TrimEnd('㎡').Replace("m²", "", StringComparison.Ordinal).Replace("m2", "", StringComparison.OrdinalIgnoreCase).Trim();
+                        if (decimal.TryParse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var area))
+                        {
+                            floorArea = area;
+                        }
+                        else
+                        {
+                            Error(bytes, "면적이 아닙니다: 0 이상의 숫자(m²)여야 합니다 (예: 1,487)", "not a floor area: expected a number of m² of zero or more, such as 1,487");
+                        }
+                    }
+                    break;
+                case Column.Firms:
+                    if (!bytes.IsEmpty)
+                    {
+                        if (int.TryParse(Encoding.UTF8.GetString(bytes).Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
+                        {
+                            firms = count;
+                        }
+                        else
+                        {
+                            Error(bytes, "업체 수가 아닙니다: 0 이상의 정수여야 합니다", "not a number of firms: expected a whole number of zero or more");
+                        }
+                    }
+                    break;
+                case Column.Score:
+                    if (!bytes.IsEmpty)
+                    {
+                        if (decimal.TryParse(Encoding.UTF8.GetString(bytes).Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s))
+                        {
+                            score = s;
+                        }
+                        else
+                        {
+                            Error(bytes, "점수가 아닙니다: 숫자여야 합니다 (예: 87.5)", "not a score: expected a number such as 87.5");
+                        }
+                    }
+                    break;
+                default:
+                    if (bytes.IsEmpty)
+                    {
+                        break;
+                    }
+                    if (!TryParseAmount(bytes, m.Unit, buffer, out var amount, out var parseError))
+                    {
+                        Error(bytes, AmountParseErrors.DescribeKorean(parseError, Encoding.UTF8.GetString(bytes)), AmountParseErrors.Describe(parseError, Encoding.UTF8.GetString(bytes)));
+                        break;
+                    }
+                    if (amount.IsNegative)
+                    {
+                        Error(bytes, "금액이 음수입니다: 예산 금액은 0 이상이어야 합니다", "a negative amount: budget amounts are zero or more");
+                        break;
+                    }
+                    switch (m.Column)
+                    {
+                        case Column.National: national = amount; break;
+                        case Column.Provincial: provincial = amount; break;
+                        case Column.Municipal: municipal = amount; break;
+                        case Column.Local: local = amount; hasLocal = true; break;
+                        case Column.Private: @private = amount; break;
+                        case Column.Total: total = amount; break;
+                        case Column.Requested: requested = amount; break;
+                    }
+                    break;
+            }
+        }
+        if (log.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+        if (hasLocal && map.HasSplit)
+        {
+            statedLocal = local;
+        }
+        var site = new SiteBudget
+        {
+            SiteId = siteId,
+            Name = name,
+            Region = region,
+            National = national,
+            Provincial = provincial,
+            Municipal = municipal,
+            UnsplitLocal = map.HasSplit ? Won.Zero : local,
+            StatedLocal = statedLocal,
+            Private = @private,
+            StatedTotal = total,
+            FloorAreaM2 = floorArea,
+            Firms = firms,
+            PlannedCompletion = completion,
+            Origin = new SourceLocation(file, line),
+        };
+        return new BudgetRow(site, requested, score);
+    }
+
+    // Amounts are parsed from the field's bytes through a stack buffer: no string per field on the hot path.
+    private static bool TryParseAmount(ReadOnlySpan<byte> bytes, AmountUnit unit, Span<char> buffer, out Won amount, out AmountParseError error)
+    {
+        if (bytes.Length <= buffer.Length && Encoding.UTF8.TryGetChars(bytes, buffer, out var written))
+        {
+            return Won.TryParse(buffer[..written], unit, out amount, out error);
+        }
+        return Won.TryParse(Encoding.UTF8.GetString(bytes).AsSpan(), unit, out amount, out error);
+    }
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using FundingMatch.Figures;
+using FundingMatch.Money;
+using FundingMatch.Totals;
+using FundingMatch.Validation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace FundingMatch.Cli.Output;
+
+/// <summary>Renders the result of <c>fundingmatch check</c> in every format.</summary>
+internal static class CheckRenderer
+{
+    public static void Render(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict)
+    {
+        switch (ctx.Format)
+        {
+            case OutputFormat.Json:
+                RenderJson(report, ctx, asOf, strict);
+                break;
+            case OutputFormat.Csv:
+                RenderCsv(report, ctx);
+                break;
+            case OutputFormat.Markdown:
+                RenderMarkdown(report, ctx, strict);
+                break;
+            case OutputFormat.Github:
+                RenderGithub(report, ctx, strict);
+                break;
+            default:
+                RenderTable(report, ctx, asOf, strict);
+                break;
+        }
+    }
+
+    private static string Status(SiteAssessment s, RenderContext ctx) =>
+        s.Passed ? (s.Findings.Count > 0 ? ctx.T("통과(경고)", "pass (warnings)") : ctx.T("통과", "pass")) : ctx.T("위반", "FAIL");
+
+    public static string Percent(Share? share) => share?.ToPercentString() ?? "-";
+
+    public static string SummaryLine(CheckSummary s, RenderContext ctx, bool strict)
+    {
+        var passes = s.PlanPasses(strict);
+        return ctx.Korean
+            ? $"요약: 사업장 {s.Sites}곳, 통과 {s.Passed}곳, 오류 {s.Errors}건, 경고 {s.Warnings}건 — {(passes ? "통과" : "위반")}{(strict ? " (엄격 모드: 경고도 위반)" : "")}"
+            : $"Summary: {s.Sites} sites, {s.Passed} passed, {s.Errors} errors, {s.Warnings} warnings — {(passes ? "PASS" : "FAIL")}{(strict ? " (strict: warnings fail too)" : "")}";
+    }
+
+    private static void RenderTable(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict)
+    {
+        var w = ctx.Writer;
+        var rules = report.Rules;
+        w.Line($"{ctx.T("사업", "Program")}: {rules.ProgramId} ({ctx.T("버전", "version")} {rules.Version}) — {rules.Title.In(ctx.Language)}");
+        w.Line(asOf is { } d
+            ? ctx.T($"기준일: {LocalDatePattern.Iso.Format(d)}", $"Rules as of {LocalDatePattern.Iso.Format(d)}")
+            : ctx.T("기준일: 지정 없음 (최신 버전)", "Rules: newest version (no --as-of)"));
+        w.Line();
+        var table = new TextTable(
+            (ctx.T("행", "Line"), true), (ctx.T("코드", "Site"), false), (ctx.T("사업장명", "Name"), false), (ctx.T("지역", "Region"), false),
+            (ctx.T("국비", "National"), true), (ctx.T("지방비", "Local"), true), (ctx.T("민간", "Private"), true), (ctx.T("총사업비", "Total"), true),
+            (ctx.T("국비비율", "Share"), true), (ctx.T("국비한도", "Max national"), true), (ctx.T("여유액", "Headroom"), true),
+            (ctx.T("적용한도", "Binds"), false), (ctx.T("결과", "Status"), false));
+        foreach (var s in report.Sites)
+        {
+            var f = s.Figures;
+            table.Add(
+                s.Site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
+                s.Site.SiteId, s.Site.Name, s.Site.Region,
+                s.Site.National.ToString(), s.Site.Local.ToString(), s.Site.Private.ToString(), f.Total.ToString(),
+                Percent(f.NationalShare), f.MaxNational.ToString(), f.Headroom.ToString(),
+                BindingLimits.Name(f.BindingLimit), Status(s, ctx));
+        }
+        table.WriteTo(w);
+
+        var findings = report.Sites.SelectMany(s => s.Findings).ToList();
+        if (findings.Count > 0)
+        {
+            w.Line();
+            w.Line(ctx.T("사업장별 지적 사항:", "Findings by site:"));
+            foreach (var s in report.Sites.Where(s => s.Findings.Count > 0))
+            {
+                w.Line($"  {s.Site.SiteId}{(s.Site.Origin is { } o ? $" ({o})" : "")}");
+                foreach (var finding in s.Findings)
+                {
+                    w.Line($"    {Severity(finding, ctx)} {finding.Code}: {finding.Message.In(ctx.Language)}");
+                }
+            }
+        }
+        if (report.ProgramFindings.Count > 0)
+        {
+            w.Line();
+            w.Line(ctx.T("사업 전체 지적 사항:", "Program findings:"));
+            foreach (var finding in report.ProgramFindings)
+            {
+                w.Line($"  {Severity(finding, ctx)} {finding.Code}: {finding.Message.In(ctx.Language)}");
+            }
+        }
+        w.Line();
+        WriteTotalsLines(report.Totals, ctx);
+        w.Line();
+        w.Line(SummaryLine(report.Summary, ctx, strict));
+    }
+
+    public static string Severity(Finding f, RenderContext ctx) =>
+        f.Severity == Validation.Severity.Error ? ctx.T("[오류]", "[error]") : ctx.T("[경고]", "[warning]");
+
+    public static void WriteTotalsLines(ProgramTotals totals, RenderContext ctx)
+    {
+        var a = totals.All;
+        var w = ctx.Writer;
+        w.Line(ctx.T(
+            $"합계: 국비 {a.National} · 시·도비 {a.Provincial} · 시·군·구비 {a.Municipal} · 지방비 {a.Local} · 민간 {a.Private} · 총사업비 {a.Total}",
+            $"Totals: national {a.National} · provincial {a.Provincial} · municipal {a.Municipal} · local {a.Local} · private {a.Private} · total {a.Total}"));
+        var envelope = totals.Envelope is { } e
+            ? ctx.T($"; 국비 총액 {e} 중 사용 {totals.EnvelopeUsed}, 잔액 {totals.EnvelopeLeft}", $"; envelope {e}, used {totals.EnvelopeUsed}, left {totals.EnvelopeLeft}")
+            : "";
+        w.Line(ctx.T($"국비 비율 {Percent(a.NationalShare)}{envelope}", $"National share {Percent(a.NationalShare)}{envelope}"));
+    }
+
+    private static void RenderJson(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict) => Json.WriteTo(ctx.Writer, w =>
+    {
+        w.WriteStartObject();
+        w.Program(report.Rules, ctx);
+        if (asOf is { } d)
+        {
+            w.WriteString("asOf", LocalDatePattern.Iso.Format(d));
+        }
+        else
+        {
+            w.WriteNull("asOf");
+        }
+        w.WriteStartArray("sites");
+        foreach (var s in report.Sites)
+        {
+            var site = s.Site;
+            var f = s.Figures;
+            w.WriteStartObject();
+            if (site.Origin is { } o)
+            {
+                w.WriteNumber("line", o.Line);
+            }
+            w.WriteString("siteId", site.SiteId);
+            w.WriteString("siteName", site.Name);
+            w.WriteString("region", site.Region);
+            w.Won("national", site.National);
+            w.Won("provincial", site.Provincial);
+            w.Won("municipal", site.Municipal);
+            w.Won("local", site.Local);
+            w.Won("private", site.Private);
+            w.Won("total", f.Total);
+            w.Percent("nationalSharePercent", f.NationalShare);
+            w.Won("maxNational", f.MaxNational);
+            w.Won("minLocal", f.MinLocal);
+            w.Won("headroom", f.Headroom);
+            w.WriteString("bindingLimit", BindingLimits.Name(f.BindingLimit));
+            w.WriteString("rounding", f.LimitRounding.Describe());
+            w.WriteBoolean("passed", s.Passed);
+            w.WriteStartArray("findings");
+            foreach (var finding in s.Findings)
+            {
+                w.Finding(finding, ctx);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteTotalsJson(w, report.Totals);
+        w.WriteStartArray("programFindings");
+        foreach (var finding in report.ProgramFindings)
+        {
+            w.Finding(finding, ctx);
+        }
+        w.WriteEndArray();
+        var summary = report.Summary;
+        w.WriteStartObject("summary");
+        w.WriteNumber("sites", summary.Sites);
+        w.WriteNumber("errors", summary.Errors);
+        w.WriteNumber("warnings", summary.Warnings);
+        w.WriteNumber("passed", summary.Passed);
+        w.WriteString("result", summary.PlanPasses(strict) ? "pass" : "fail");
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    public static void WriteTotalsJson(System.Text.Json.Utf8JsonWriter w, ProgramTotals totals)
+    {
+        w.WriteStartObject("totals");
+        WriteSourceTotals(w, totals.All);
+        w.Percent("nationalSharePercent", totals.All.NationalShare);
+        w.WonOrNull("envelope", totals.Envelope);
+        w.Won("envelopeUsed", totals.EnvelopeUsed);
+        w.WonOrNull("envelopeLeft", totals.EnvelopeLeft);
+        w.WriteStartArray("byRegion");
+        foreach (var r in totals.ByRegion)
+        {
+            w.WriteStartObject();
+            w.WriteString("region", r.Region);
+            w.WriteNumber("sites", r.Totals.Sites);
+            WriteSourceTotals(w, r.Totals);
+            w.Percent("nationalSharePercent", r.Totals.NationalShare);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSourceTotals(System.Text.Json.Utf8JsonWriter w, SourceTotals t)
+    {
+        w.Won("national", t.National);
+        w.Won("provincial", t.Provincial);
+        w.Won("municipal", t.Municipal);
+        w.Won("local", t.Local);
+        w.Won("private", t.Private);
+        w.Won("total", t.Total);
+    }
+
+    private static void RenderCsv(CheckReport report, RenderContext ctx)
+    {
+        var w = ctx.Writer;
+        w.Line("file,line,site_id,site_name,region,national,provincial,municipal,local,private,total,national_share_percent,max_national,min_local,headroom,binding_limit,status,findings");
+        foreach (var s in report.Sites)
+        {
+            var site = s.Site;
+            var f = s.Figures;
+            string[] cells =
+            [
+                Cells.Csv(site.Origin?.Source ?? ""),
+                site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
+                Cells.Csv(site.SiteId), Cells.Csv(site.Name), Cells.Csv(site.Region),
+                Raw(site.National), Raw(site.Provincial), Raw(site.Municipal), Raw(site.Local), Raw(site.Private), Raw(f.Total),
+                f.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? "",
+                Raw(f.MaxNational), Raw(f.MinLocal), Raw(f.Headroom),
+                BindingLimits.Name(f.BindingLimit),
+                s.Passed ? "pass" : "fail",
+                Cells.Csv(string.Join(";", s.Findings.Select(x => x.Code))),
+            ];
+            w.Line(string.Join(",", cells));
+        }
+    }
+
+    private static string Raw(Won amount) => amount.ToString("R", null);
+
+    private static void RenderMarkdown(CheckReport report, RenderContext ctx, bool strict)
+    {
+        var w = ctx.Writer;
+        var rules = report.Rules;
+        w.Line($"### FundingMatch: {Cells.Markdown(rules.Title.In(ctx.Language))}");
+        w.Line();
+        w.Line($"{ctx.T("사업", "Program")} `{rules.ProgramId}` {ctx.T("버전", "version")} `{rules.Version}`");
+        w.Line();
+        w.Line(ctx.T("| 행 | 코드 | 사업장명 | 지역 | 국비 | 지방비 | 민간 | 총사업비 | 국비비율 | 국비한도 | 여유액 | 결과 |",
+            "| Line | Site | Name | Region | National | Local | Private | Total | Share | Max national | Headroom | Status |"));
+        w.Line("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var s in report.Sites)
+        {
+            var f = s.Figures;
+            w.Line($"| {s.Site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? ""} | {Cells.Markdown(s.Site.SiteId)} | {Cells.Markdown(s.Site.Name)} | {Cells.Markdown(s.Site.Region)} | {s.Site.National} | {s.Site.Local} | {s.Site.Private} | {f.Total} | {Percent(f.NationalShare)} | {f.MaxNational} | {f.Headroom} | {(s.Passed ? "✅" : "❌")} {Status(s, ctx)} |");
+        }
+        var findings = report.Sites.SelectMany(s => s.Findings).Concat(report.ProgramFindings).ToList();
+        if (findings.Count > 0)
+        {
+            w.Line();
+            w.Line(ctx.T("#### 지적 사항", "#### Findings"));
+            w.Line();
+            foreach (var f in findings)
+            {
+                var where = f.SiteId is null ? ctx.T("사업 전체", "program") : $"`{Cells.Markdown(f.SiteId)}`{(f.Origin is { } o ? $" ({Cells.Markdown(o.ToString())})" : "")}";
+                w.Line($"- {(f.Severity == Validation.Severity.Error ? "❌" : "⚠️")} **{f.Code}** — {where}: {Cells.Markdown(f.Message.In(ctx.Language))}");
+            }
+        }
+        w.Line();
+        var a = report.Totals.All;
+        w.Line(ctx.T(
+            $"합계: 국비 {a.National}, 지방비 {a.Local}, 민간 {a.Private}, 총사업비 {a.Total} (국비 비율 {Percent(a.NationalShare)})",
+            $"Totals: national {a.National}, local {a.Local}, private {a.Private}, total {a.Total} (national share {Percent(a.NationalShare)})"));
+        w.Line();
+        w.Line($"**{SummaryLine(report.Summary, ctx, strict)}**");
+    }
+
+    private static void RenderGithub(CheckReport report, RenderContext ctx, bool strict)
+    {
+        var w = ctx.Writer;
+        foreach (var f in report.Sites.SelectMany(s => s.Findings).Concat(report.ProgramFindings))
+        {
+            var level = f.Severity == Validation.Severity.Error || strict ? "error" : "warning";
+            var props = f.Origin is { } o
+                ? $"file={Cells.GithubProperty(o.Source)},line={o.Line},title={Cells.GithubProperty(f.Code)}"
+                : $"title={Cells.GithubProperty(f.Code)}";
+            var site = f.SiteId is null ? "" : $"[{f.SiteId}] ";
+            w.Line($"::{level} {props}::{Cells.GithubData(site + f.Message.In(ctx.Language))}");
+        }
+        w.Line(SummaryLine(report.Summary, ctx, strict));
+    }
+}

@@ -1,0 +1,22 @@
+using FundingMatch.Text;
+
+namespace FundingMatch.Cli.Output;
+
+/// <summary>The output formats (<c>--format</c>).</summary>
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Github,
+}
+
+/// <summary>What every renderer needs: where to write, in which language and format.</summary>
+internal sealed record RenderContext(TextWriter Writer, Language Language, OutputFormat Format)
+{
+    public bool Korean => Language == Language.Korean;
+
+    /// <summary>The Korean or English text, by the chosen language.</summary>
+    public string T(string korean, string english) => Korean ? korean : english;
+}
