@@ -25,9 +25,21 @@ internal static class CheckCommand
         return command;
     }
 
-    public static Argument<string[]> Files() => new("budgets.csv")
+    public static Argument<string[]> Files()
     {
-        Description = "Budget CSV files (English or Korean headers, UTF-8 or CP949); their sites form one program",
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var files = new Argument<string[]>("budgets.csv")
+        {
+            Description = "Budget CSV files (English or Korean headers, UTF-8 or CP949); their sites form one program",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        // An unknown --option would otherwise be taken for a file name.
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
+        return files;
+    }
 }

@@ -86,6 +86,8 @@ internal static class BudgetCsvReader
             TrimWhitespace = true,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
+            // One bad quote must not swallow the rest of the file: every bad row is to be reported on its own line.
+            AllowLineBreaksInQuotes = false,
             Encoding = ReferenceEquals(encoding, TextEncodings.Cp949) ? encoding : null,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             MalformedData = CsvMalformedDataHandling.Skip,
@@ -218,7 +220,8 @@ internal static class BudgetCsvReader
         foreach (var m in malformed)
         {
             var line = m.LineNumber > 0 ? (int)m.LineNumber + skippedLines : (int?)null;
-            var raw = m.RawRecord.Length > 80 ? m.RawRecord[..80] + "…" : m.RawRecord;
+            var raw = m.RawRecord.Split('\n')[0].TrimEnd('\r');
+            raw = raw.Length > 80 ? raw[..80] + "…" : raw;
             var message = m.Reason == CsvMalformedReason.FieldCountMismatch
                 ? new LocalizedText($"이 행의 필드 수가 머리글의 {headerCount}개와 다릅니다", $"the row does not have the header's {headerCount} fields")
                 : new LocalizedText($"따옴표가 잘못되었습니다 ({m.Reason})", $"malformed quotes ({ReasonText(m.Reason)})");

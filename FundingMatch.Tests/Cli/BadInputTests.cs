@@ -1,0 +1,135 @@
+using System.Text;
+using static FundingMatch.Tests.Cli.CliRunner;
+
+namespace FundingMatch.Tests.Cli;
+
+/// <summary>Every kind of bad input exits 2 with file, line, column and value, and never a stack trace.</summary>
+public class BadInputTests
+{
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        // name, file content, what stderr must say (after the file name)
+        { "empty", "", ": error: the file is empty" },
+        { "blank", "\n\n", ": error: the file is empty" },
+        { "missing-column", "site_id,name,national\nA,x,1\n", ":1: error: missing required column local, or provincial and/or municipal; found 'site_id', 'name', 'national'" },
+        { "missing-id", "name,national,provincial\nx,1,1\n", ":1: error: missing required column site_id" },
+        { "duplicate-header", "site_id,national,provincial,국비\nA,1,1,1\n", ":1:4: error: duplicate header: column 2 is national already (column '국비')" },
+        { "malformed-quote", "site_id,national,provincial\nA,\"1,000,1\nB,2,2\n", ":2: error: malformed quotes" },
+        { "too-many-fields", "site_id,national,provincial\nA,1,1,9\n", ":2: error: the row does not have the header's 3 fields: A,1,1,9" },
+        { "too-few-fields", "site_id,national,provincial\nB,2\n", ":2: error: the row does not have the header's 3 fields: B,2" },
+        { "bad-amount", "site_id,national,provincial\nC,12x,3\n", ":2:2: error: '12x' is not an amount" },
+        { "misgrouped-amount", "site_id,national,provincial\nC,\"2,50,000\",3\n", ":2:2: error: '2,50,000' is not an amount: its thousands separators are not in groups of three" },
+        { "negative-amount", "site_id,national,provincial\nD,1,△5\n", ":2:3: error: a negative amount: budget amounts are zero or more (column 'provincial', value '△5')" },
+        { "bad-date", "site_id,national,provincial,준공일\nE,1,1,2021-13-01\n", ":2:4: error: not a date: expected yyyy-MM-dd or yyyy.MM.dd" },
+        { "bad-area", "site_id,national,provincial,연면적\nE,1,1,large\n", ":2:4: error: not a floor area" },
+        { "empty-id", "site_id,national,provincial\n,1,1\n", ":2:1: error: the site id is empty" },
+        { "bad-header-unit", "site_id,국비(달러),provincial\nA,1,1\n", ":1:2: error: unknown unit in the header" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Check_BadInput_ExitsTwoAndSaysWhereAndWhat(string name, string content, string expected)
+    {
+        var path = TempCsv(content, name + ".csv");
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(2, r.Out + r.Err);
+        r.Err.ShouldContain(path + expected);
+        r.Err.ShouldContain("nothing was judged");
+        r.Err.ShouldNotContain("   at ");
+        r.Err.ShouldNotContain("Exception");
+        r.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Check_MissingFile_ExitsTwo()
+    {
+        var r = Run("check", "/no/such/budget.csv");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("/no/such/budget.csv: error: file not found");
+    }
+
+    [Fact]
+    public void Check_EveryBadRowIsReported_NotJustTheFirst()
+    {
+        var path = TempCsv("site_id,national,provincial\nA,x,1\nB,1,1\nC,1,y\nD,-1,1\n");
+        var r = Run("check", path, "--format", "github");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain(path + ":2:2:");
+        r.Err.ShouldContain(path + ":4:3:");
+        r.Err.ShouldContain(path + ":5:2:");
+        r.Out.ShouldContain($"line=4,col=3,title=bad-input::");
+    }
+
+    [Fact]
+    public void Check_MoreThanAHundredBadRows_ShowsAHundredAndCountsTheRest()
+    {
+        var sb = new StringBuilder("site_id,national,provincial\n");
+        for (var i = 0; i < 150; i++)
+        {
+            sb.Append("S").Append(i).Append(",bad,1\n");
+        }
+        var r = Run("check", TempCsv(sb.ToString()));
+        r.ExitCode.ShouldBe(2);
+        r.Err.Split('\n').Count(l => l.Contains(": error: ", StringComparison.Ordinal)).ShouldBe(100);
+        r.Err.ShouldContain("… and 50 more errors (only the first 100 are shown)");
+    }
+
+    [Fact]
+    public void Check_UnknownColumn_IsAWarningThatNamesIt()
+    {
+        var path = TempCsv("site_id,national,provincial,비고\nA,25억,25억,memo\n");
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(0);
+        r.Err.ShouldContain(path + ":1:4: warning: unknown column, not read (column '비고')");
+    }
+
+    [Fact]
+    public void Check_ErrorsInKorean_WhenAsked()
+    {
+        var path = TempCsv("site_id,national,provincial\nA,x,1\n");
+        var r = Run("check", path, "--lang", "ko");
+        r.Err.ShouldContain(path + ":2:2: 오류: 'x'은(는) 금액이 아닙니다");
+        r.Err.ShouldContain("입력이 잘못되어 검토하지 않았습니다");
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("check", "a.csv", "--format", "xml")]
+    [InlineData("check", "a.csv", "--lang", "fr")]
+    [InlineData("check", "a.csv", "--no-such-option")]
+    [InlineData("frobnicate")]
+    public void BadCommandLine_ExitsTwoWithUsageHint(params string[] args)
+    {
+        var r = Run(args);
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("fundingmatch: error:");
+        r.Err.ShouldContain("Run 'fundingmatch --help'");
+    }
+
+    [Fact]
+    public void Check_BadAsOf_ExitsTwo()
+    {
+        var r = Run("check", Sample("sogongin-2020.csv"), "--as-of", "2020-13-45");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("'2020-13-45' is not a date");
+    }
+
+    [Fact]
+    public void Check_RulesFileWithATypo_NamesKeyFileAndLine()
+    {
+        var text = File.ReadAllText(Sample("rules/example-60-40.json")).Replace("\"per-site-cap\"", "\"per-site-cpa\"", StringComparison.Ordinal);
+        var rules = TempFile(Encoding.UTF8.GetBytes(text), "typo.json");
+        var r = Run("check", Sample("sogongin-2020.csv"), "--rules", rules);
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain($"{rules}:16:9: versions[0].parameters.per-site-cpa: unknown key 'per-site-cpa'");
+        r.Err.ShouldContain("did you mean 'per-site-cap'?");
+    }
+
+    [Fact]
+    public void Check_UnknownProgram_ListsTheKnownOnes()
+    {
+        var r = Run("check", Sample("sogongin-2020.csv"), "--rules", "no-such-program");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("There is no program 'no-such-program': expected one of sogongin-center-2020");
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using static FundingMatch.Tests.Cli.CliRunner;
+
+namespace FundingMatch.Tests.Cli;
+
+public class CheckCommandTests
+{
+    [Fact]
+    public void Check_Sample_PassesWithThePublishedTotals()
+    {
+        var r = Run("check", Sample("sogongin-2020.csv"));
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("mapo");
+        r.Out.ShouldContain("hwaseong");
+        r.Out.ShouldContain("yeongju");
+        r.Out.ShouldContain("national 7,500,000,000");
+        r.Out.ShouldContain("total 34,300,000,000");
+        r.Out.ShouldContain("National share 21.87%");
+        r.Out.ShouldContain("Summary: 3 sites, 3 passed, 0 errors, 0 warnings — PASS");
+        r.Err.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Check_Json_MatchesGoldenFile()
+    {
+        var r = Run("check", Sample("sogongin-2020.csv"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "check-sogongin-2020.json"));
+        r.Out.ShouldBe(golden);
+    }
+
+    [Fact]
+    public void Check_KoreanCp949Sample_GivesTheSameJsonAsTheEnglishOne()
+    {
+        var english = Run("check", Sample("sogongin-2020.csv"), "--format", "json");
+        var korean = Run("check", Sample("sogongin-2020-ko-cp949.csv"), "--format", "json");
+        korean.ExitCode.ShouldBe(0, korean.Err);
+        korean.Out.ShouldBe(english.Out);
+        File.ReadAllBytes(Sample("sogongin-2020-ko-cp949.csv")).ShouldContain((byte)0xB1); // CP949 lead byte, not UTF-8
+    }
+
+    [Fact]
+    public void Check_Utf8WithBom_ReadsTheSameAsCp949AndPlainUtf8()
+    {
+        var text = Encoding.GetEncoding(949, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback) is { } e
+            ? e.GetString(File.ReadAllBytes(Sample("sogongin-2020-ko-cp949.csv")))
+            : "";
+        var withBom = TempFile([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)], "bom.csv");
+        var noBom = TempFile(Encoding.UTF8.GetBytes(text), "nobom.csv");
+        var cp949 = Run("check", Sample("sogongin-2020-ko-cp949.csv"), "--format", "json").Out;
+        Run("check", withBom, "--format", "json").Out.ShouldBe(cp949);
+        Run("check", noBom, "--format", "json").Out.ShouldBe(cp949);
+        Run("check", noBom, "--format", "json", "--encoding", "utf-8").Out.ShouldBe(cp949);
+    }
+
+    static CheckCommandTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [Fact]
+    public void Check_Violations_ExitsOneWithEachBrokenRuleOnItsSite()
+    {
+        var r = Run("check", Sample("sogongin-2020-violations.csv"), "--format", "json");
+        r.ExitCode.ShouldBe(1);
+        using var doc = JsonDocument.Parse(r.Out);
+        var sites = doc.RootElement.GetProperty("sites").EnumerateArray().ToList();
+        string[] Codes(int i) => sites[i].GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()!).ToArray();
+        Codes(0).ShouldBe(["duplicate-site", "site-cap-exceeded"]);
+        Codes(1).ShouldBe(["local-share-short", "national-share-exceeded"]);
+        Codes(2).ShouldBe(["deadline-missed", "floor-area-below-guide"]);
+        Codes(3).ShouldBe(["total-mismatch"]);
+        Codes(4).ShouldBe(["duplicate-site"]);
+        doc.RootElement.GetProperty("programFindings").EnumerateArray().Select(f => f.GetProperty("code").GetString())
+            .ShouldBe(["envelope-exceeded", "too-many-sites"]);
+        doc.RootElement.GetProperty("summary").GetProperty("result").GetString().ShouldBe("fail");
+    }
+
+    [Fact]
+    public void Check_Violations_GithubFormatAnnotatesTheCsvLineOfEachSite()
+    {
+        var file = Sample("sogongin-2020-violations.csv");
+        var r = Run("check", file, "--format", "github");
+        r.ExitCode.ShouldBe(1);
+        var escaped = file.Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+        r.Out.ShouldContain($"::error file={escaped},line=2,title=site-cap-exceeded::[mapo] national funds of 3,000,000,000 won are 500,000,000 won over the per-site cap");
+        r.Out.ShouldContain($"::warning file={escaped},line=4,title=floor-area-below-guide::[yeongju]");
+        r.Out.ShouldContain("::error title=envelope-exceeded::");
+        r.Out.TrimEnd().Split('\n')[^1].ShouldStartWith("Summary: 5 sites, 0 passed, 9 errors, 1 warnings — FAIL");
+    }
+
+    [Fact]
+    public void Check_Strict_WarningsFail()
+    {
+        var csv = TempCsv("site_id,national,provincial,floor_area_m2\nA,25억,25억,900\n");
+        Run("check", csv).ExitCode.ShouldBe(0);
+        var strict = Run("check", csv, "--strict");
+        strict.ExitCode.ShouldBe(1);
+        strict.Out.ShouldContain("floor-area-below-guide");
+    }
+
+    [Fact]
+    public void Check_Csv_HasBomWhenWrittenToAFileAndDefusesFormulas()
+    {
+        var csv = TempCsv("site_id,site_name,national,provincial\n=cmd,+SUM(A1),25억,25억\n");
+        var output = Path.Combine(Path.GetDirectoryName(csv)!, "out.csv");
+        var r = Run("check", csv, "--format", "csv", "-o", output);
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldBeEmpty();
+        var bytes = File.ReadAllBytes(output);
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n');
+        lines[0].ShouldStartWith("file,line,site_id,site_name,region,national");
+        lines[1].ShouldContain(",2,'=cmd,'+SUM(A1),,2500000000,2500000000,0,2500000000,0,5000000000,50,2500000000,2500000000,0,per-site-cap,pass,");
+    }
+
+    [Fact]
+    public void Check_Markdown_IsATableReadyForAPullRequest()
+    {
+        var r = Run("check", Sample("sogongin-2020-violations.csv"), "--format", "markdown");
+        r.Out.ShouldContain("| Line | Site | Name | Region | National |");
+        r.Out.ShouldContain("- ❌ **site-cap-exceeded** — `mapo`");
+        r.Out.ShouldContain("**Summary: 5 sites");
+    }
+
+    [Fact]
+    public void Check_Table_KeepsColumnsAlignedWithHangul()
+    {
+        var r = RunIn("ko-KR", "check", Sample("sogongin-2020.csv"));
+        r.Out.ShouldContain("요약: 사업장 3곳, 통과 3곳, 오류 0건, 경고 0건 — 통과");
+        var lines = r.Out.Split('\n');
+        var header = lines.First(l => l.StartsWith("행", StringComparison.Ordinal));
+        var rows = lines.Where(l => l.Contains("소공인 복합지원센터", StringComparison.Ordinal) && char.IsAsciiDigit(l.TrimStart()[0])).ToList();
+        rows.Count.ShouldBe(3);
+        // The 국비 column ends at the same display column on every line.
+        int EndOf(string line, string cell) => FundingMatch.Cli.Output.TextTable.DisplayWidth(line[..(line.IndexOf(cell, StringComparison.Ordinal) + cell.Length)]);
+        rows.Select(l => EndOf(l, "2,500,000,000")).Distinct().Count().ShouldBe(1);
+        EndOf(header, "국비").ShouldBe(EndOf(rows[0], "2,500,000,000"));
+    }
+
+    [Fact]
+    public void Check_SeveralFiles_FormOneProgramAndFindDuplicatesAcrossThem()
+    {
+        var a = TempCsv("site_id,national,provincial\nA,10억,10억\n", "a.csv");
+        var b = TempCsv("site_id,national,provincial\nA,10억,10억\n", "b.csv");
+        var r = Run("check", a, b, "--format", "json");
+        r.ExitCode.ShouldBe(1);
+        using var doc = JsonDocument.Parse(r.Out);
+        var findings = doc.RootElement.GetProperty("sites")[1].GetProperty("findings")[0];
+        findings.GetProperty("code").GetString().ShouldBe("duplicate-site");
+        findings.GetProperty("message").GetString()!.ShouldContain("a.csv:2");
+    }
+
+    [Theory]
+    [InlineData("(단위: 백만원)\nsite_id,national,provincial\nA,\"2,500\",\"2,500\"\n", new string[0])]
+    [InlineData("site_id,국비(백만원),provincial (million won)\nA,\"2,500\",\"2,500\"\n", new string[0])]
+    [InlineData("site_id,national,provincial\nA,25,25\n", new[] { "--amount-unit", "eok" })]
+    [InlineData("site_id,national,provincial\nA,25억원,\"2,500,000천원\"\n", new string[0])]
+    [InlineData("(unit: thousand won),,\nsite_id,national,provincial\nA,\"2,500,000\",\"2,500,000\"\n", new[] { "--amount-unit", "eok" })]
+    public void Check_Units_ScalePlainNumbers(string content, string[] extra)
+    {
+        var r = Run(["check", TempCsv(content), "--format", "json", .. extra]);
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("provincial").GetInt64().ShouldBe(2_500_000_000);
+    }
+
+    [Fact]
+    public void Check_LocalColumnWithoutSplit_CountsAsLocalMoney()
+    {
+        var r = Run("check", TempCsv("사업장코드,국비,지방비\nA,25억,25억\n"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("local").GetInt64().ShouldBe(2_500_000_000);
+    }
+
+    [Fact]
+    public void Check_StatedLocalBesideTheSplit_IsChecked()
+    {
+        var r = Run("check", TempCsv("site_id,national,provincial,municipal,local\nA,25억,10억,15억,24억\n"));
+        r.ExitCode.ShouldBe(1);
+        r.Out.ShouldContain("local-mismatch");
+    }
+
+    [Theory]
+    [InlineData("ko-KR")]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    [InlineData("")]
+    public void Check_OutputIsTheSameUnderEveryCulture(string culture)
+    {
+        var expected = Run("check", Sample("sogongin-2020-violations.csv"), "--format", "json", "--lang", "en").Out;
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            Run("check", Sample("sogongin-2020-violations.csv"), "--format", "json", "--lang", "en").Out.ShouldBe(expected);
+            Run("check", Sample("sogongin-2020-ko-cp949.csv"), "--lang", "en").Out.ShouldContain("National share 21.87%");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
+    public void Check_Lang_DefaultsFromTheUiCulture()
+    {
+        RunIn("ko-KR", "check", Sample("sogongin-2020.csv")).Out.ShouldContain("요약:");
+        RunIn("en-GB", "check", Sample("sogongin-2020.csv")).Out.ShouldContain("Summary:");
+        RunIn("ko-KR", "check", Sample("sogongin-2020.csv"), "--lang", "en").Out.ShouldContain("Summary:");
+    }
+
+    [Fact]
+    public void Check_AsOfBeforeTheProgram_IsAnInputError()
+    {
+        var r = Run("check", Sample("sogongin-2020.csv"), "--as-of", "2019-01-01");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("no version in force on 2019-01-01");
+    }
+
+    [Fact]
+    public void Check_CustomRulesFile_AppliesItsVersionAsOf()
+    {
+        var rules = Sample("rules/example-60-40.json");
+        var csv = TempCsv("site_id,national,provincial,private\nA,33억,12억,10억\n"); // 60% of 55억 = 33억; private counts toward 40%
+        var in2024 = Run("check", csv, "--rules", rules, "--as-of", "2024-06-01", "--format", "json");
+        in2024.ExitCode.ShouldBe(1); // 33억 is over the 2024 cap of 30억
+        in2024.Out.ShouldContain("site-cap-exceeded");
+        var newest = Run("check", csv, "--rules", rules, "--format", "json");
+        newest.ExitCode.ShouldBe(0, newest.Out); // the 2025 cap is 35억
+        newest.Out.ShouldContain("\"version\": \"2025-01-01\"");
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using static FundingMatch.Tests.Cli.CliRunner;
+
+namespace FundingMatch.Tests.Cli;
+
+public class OtherCommandTests
+{
+    [Fact]
+    public void Totals_ByRegionAndEnvelope()
+    {
+        var r = Run("totals", Sample("sogongin-2020.csv"));
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("서울 마포구");
+        r.Out.ShouldContain("National share of the program: 21.87% (7,500,000,000 / 34,300,000,000)");
+        r.Out.ShouldContain("Envelope: 7,500,000,000 (75억원), used 7,500,000,000, left 0");
+    }
+
+    [Fact]
+    public void Totals_Json_HasSourcesRegionsAndEnvelope()
+    {
+        var r = Run("totals", Sample("sogongin-2020.csv"), "--format", "json");
+        using var doc = JsonDocument.Parse(r.Out);
+        var totals = doc.RootElement.GetProperty("totals");
+        totals.GetProperty("national").GetInt64().ShouldBe(7_500_000_000);
+        totals.GetProperty("total").GetInt64().ShouldBe(34_300_000_000);
+        (totals.GetProperty("local").GetInt64() + totals.GetProperty("private").GetInt64()).ShouldBe(26_800_000_000);
+        totals.GetProperty("nationalSharePercent").GetDecimal().ShouldBe(21.87m);
+        totals.GetProperty("envelopeLeft").GetInt64().ShouldBe(0);
+        totals.GetProperty("byRegion").EnumerateArray().Select(x => x.GetProperty("region").GetString()).ShouldBe(["경기 화성시", "경북 영주시", "서울 마포구"]);
+    }
+
+    [Fact]
+    public void Totals_Csv_OneRowARegionAndATotal()
+    {
+        var r = Run("totals", Sample("sogongin-2020.csv"), "--format", "csv");
+        var lines = r.Out.TrimEnd().Split('\n');
+        lines.Length.ShouldBe(5);
+        lines[^1].ShouldBe("Total,3,7500000000,8000000000,13000000000,21000000000,5800000000,34300000000,21.87");
+    }
+
+    [Fact]
+    public void Explain_OneSite_ShowsEveryFigureWithRuleAndRounding()
+    {
+        var r = Run("explain", Sample("sogongin-2020.csv"), "--site", "hwaseong");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("largest national amount = min(2,500,000,000, 3,650,000,000) = 2,500,000,000; the per-site cap binds");
+        r.Out.ShouldContain("national share limit = 50% × 7,300,000,000 = 3,650,000,000 (rounded down to 1,000 won) [national-share-max: 참고 □사업개요 (지원방식)");
+        r.Out.ShouldContain("per-site cap = 2,500,000,000 [per-site-cap: 참고 □사업개요 (지원규모)");
+        r.Out.ShouldContain("smallest local amount = 50% × 7,300,000,000 = 3,650,000,000 (rounded up to 1 won)");
+        r.Out.ShouldNotContain("mapo");
+    }
+
+    [Fact]
+    public void Explain_Json_IsATree()
+    {
+        var r = Run("explain", Sample("sogongin-2020.csv"), "--format", "json");
+        using var doc = JsonDocument.Parse(r.Out);
+        var max = doc.RootElement.GetProperty("sites")[0].GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("figure").GetString() == "maxNational");
+        max.GetProperty("won").GetInt64().ShouldBe(2_500_000_000);
+        max.GetProperty("inputs").GetArrayLength().ShouldBe(2);
+        doc.RootElement.GetProperty("program").EnumerateArray().Select(p => p.GetProperty("figure").GetString()).ShouldBe(["programTotal", "programNationalShare", "envelopeLeft"]);
+    }
+
+    [Fact]
+    public void Explain_UnknownSite_ExitsTwo()
+    {
+        var r = Run("explain", Sample("sogongin-2020.csv"), "--site", "nowhere");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("there is no site 'nowhere'; the sites are mapo, hwaseong, yeongju");
+    }
+
+    [Fact]
+    public void RulesList_ShowsTheEmbeddedProgram()
+    {
+        var r = Run("rules", "list");
+        r.ExitCode.ShouldBe(0);
+        r.Out.ShouldContain("sogongin-center-2020");
+    }
+
+    [Fact]
+    public void RulesShow_EveryParameterWithValueDateAndCitation()
+    {
+        var r = Run("rules", "show", "sogongin-center-2020");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("per-site national cap [per-site-cap] = 2,500,000,000 (25억원)");
+        r.Out.ShouldContain("national envelope [envelope] = 7,500,000,000 (75억원)");
+        r.Out.ShouldContain("effective 2020-06-09; source: 참고 □사업개요 (지원규모): 3개 지자체(1곳당 25억원)");
+        r.Out.ShouldContain("published total project cost [round-total-cost] = 34,300,000,000 (343억원)");
+        r.Out.ShouldContain("rounding [rounding] = down to 1,000 won");
+    }
+
+    [Fact]
+    public void RulesShow_FileWithAsOf_PicksTheVersion()
+    {
+        var r = Run("rules", "show", Sample("rules/example-60-40.json"), "--as-of", "2024-12-31", "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("program").GetProperty("version").GetString().ShouldBe("2024-01-01");
+        doc.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "per-site-cap")
+            .GetProperty("value").GetString().ShouldBe("3,000,000,000 (30억원)");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("check", "--help")]
+    [InlineData("totals", "--help")]
+    [InlineData("explain", "--help")]
+    [InlineData("rules", "show", "--help")]
+    public void Help_IsThereForEveryCommandAndDocumentsExitCodes(params string[] args)
+    {
+        var r = Run(args);
+        r.ExitCode.ShouldBe(0);
+        r.Out.ShouldContain("Usage:");
+        if (args[0] is "--help" or "check")
+        {
+            r.Out.ShouldContain("2 the input or the command line is wrong");
+        }
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var r = Run("--version");
+        r.ExitCode.ShouldBe(0);
+        r.Out.ShouldStartWith("0.1.0");
+    }
+}
