@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using FundingMatch.Budgets;
+using FundingMatch.Money;
+
+namespace FundingMatch.Benchmarks;
+
+/// <summary>
+/// Deterministic generated data of realistic shape: seeded, so every run measures the same input.
+/// Budget rows have the columns of samples/sogongin-2020.csv.
+/// </summary>
+public static class Data
+{
+    public const string Header = "site_id,site_name,region,national,provincial,municipal,private,total,floor_area_m2,firms,completion_date";
+
+    private static readonly string[] Regions = ["서울 마포구", "경기 화성시", "경북 영주시", "서울 중랑구", "충남 공주시", "부산 사상구", "대구 서구", "인천 서구"];
+
+    /// <summary>A budget CSV of <paramref name="rows"/> sites, UTF-8, written once to a temp file and reused.</summary>
+    public static string CsvFile(int rows)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fundingmatch-bench-{rows}.csv");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        var random = new Random(20200609);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        writer.Write(Header);
+        writer.Write('\n');
+        for (var i = 0; i < rows; i++)
+        {
+            var site = NextSite(random, i);
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"S{i:D7},Site {i},{site.Region},{site.National.Value},{site.Provincial.Value},{site.Municipal.Value},{site.Private.Value},{site.Total.Value},{1000 + random.Next(0, 8000)},{random.Next(50, 600)},2021-{random.Next(1, 13):D2}-{random.Next(1, 29):D2}\n"));
+        }
+        return path;
+    }
+
+    /// <summary><paramref name="count"/> site budgets, about nine in ten of which pass the 2020 rules.</summary>
+    public static SiteBudget[] Sites(int count)
+    {
+        var random = new Random(20200609);
+        var sites = new SiteBudget[count];
+        for (var i = 0; i < count; i++)
+        {
+            sites[i] = NextSite(random, i);
+        }
+        return sites;
+    }
+
+    private static SiteBudget NextSite(Random random, int i)
+    {
+        // Amounts in whole thousands of won, as budgets keep them.
+        var national = random.Next(500_000, 3_000_000) * 1_000L;
+        var provincial = random.Next(200_000, 4_000_000) * 1_000L;
+        var municipal = random.Next(200_000, 5_000_000) * 1_000L;
+        var @private = random.Next(0, 2_000_000) * 1_000L;
+        return new SiteBudget
+        {
+            SiteId = "S" + i.ToString("D7", CultureInfo.InvariantCulture),
+            Name = "Site " + i.ToString(CultureInfo.InvariantCulture),
+            Region = Regions[random.Next(Regions.Length)],
+            National = new Won(national),
+            Provincial = new Won(provincial),
+            Municipal = new Won(municipal),
+            Private = new Won(@private),
+        };
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(FundingMatch.Benchmarks.Data).Assembly).Run(args);
