@@ -1,0 +1,244 @@
+using FundingMatch.Budgets;
+using FundingMatch.Explanations;
+using FundingMatch.Money;
+
+namespace FundingMatch.Allocation;
+
+/// <summary>How an envelope is split among applicants.</summary>
+public enum AllocationMethod
+{
+    /// <summary>Max-min fair (water-filling): the same amount for every site, but never more than its entitlement.</summary>
+    Equal,
+
+    /// <summary>Awards proportional to entitlements.</summary>
+    Proportional,
+
+    /// <summary>By score, highest first (ties by site id): full entitlements until the envelope runs out.</summary>
+    Ranked,
+}
+
+/// <summary>What <see cref="AllocationMethod.Ranked"/> does with the first site that does not fit in what is left.</summary>
+public enum PartialAward
+{
+    /// <summary>It gets what is left (the default).</summary>
+    Award,
+
+    /// <summary>It is skipped, and the next site that fits is funded.</summary>
+    Skip,
+}
+
+/// <summary>What limits a site's award.</summary>
+public enum AllocationConstraint
+{
+    /// <summary>The per-site cap (1곳당 국비 상한).</summary>
+    PerSiteCap,
+
+    /// <summary>The national share max × the site's total project cost.</summary>
+    NationalShare,
+
+    /// <summary>The site asked for less than the rules allow.</summary>
+    Request,
+
+    /// <summary>The envelope ran out before the site got its entitlement.</summary>
+    Envelope,
+}
+
+/// <summary>An applicant for national money: its budget, and optionally the amount it asks for and its evaluation score.</summary>
+/// <param name="Site">The site's budget (its total project cost sets the national share limit).</param>
+/// <param name="Requested">신청액: the national amount asked for; null means as much as the rules allow.</param>
+/// <param name="Score">평가점수: for <see cref="AllocationMethod.Ranked"/>; a site without one ranks after every scored site.</param>
+public sealed record Applicant(SiteBudget Site, Won? Requested = null, decimal? Score = null);
+
+/// <summary>How to allocate.</summary>
+public sealed record AllocationOptions
+{
+    /// <summary>The method.</summary>
+    public AllocationMethod Method { get; init; } = AllocationMethod.Equal;
+
+    /// <summary>The envelope to split; null for the program's envelope.</summary>
+    public Won? Envelope { get; init; }
+
+    /// <summary>Awards are whole multiples of this; null for the program's rounding unit.</summary>
+    public Won? AwardUnit { get; init; }
+
+    /// <summary>For <see cref="AllocationMethod.Ranked"/>: award or skip the first site that does not fit.</summary>
+    public PartialAward Partial { get; init; } = PartialAward.Award;
+}
+
+/// <summary>One site's award.</summary>
+public sealed record SiteAllocation
+{
+    /// <summary>The site.</summary>
+    public required Applicant Applicant { get; init; }
+
+    /// <summary>The site's id.</summary>
+    public string SiteId => Applicant.Site.SiteId;
+
+    /// <summary>The largest national amount the program allows the site (lowered to its request), rounded down to the award unit.</summary>
+    public required Won Entitlement { get; init; }
+
+    /// <summary>What limits <see cref="Entitlement"/>: the cap, the national share or the request.</summary>
+    public required AllocationConstraint EntitlementLimit { get; init; }
+
+    /// <summary>The award: a whole multiple of the award unit, at most the entitlement.</summary>
+    public required Won Award { get; init; }
+
+    /// <summary>The entitlement less the award.</summary>
+    public Won Shortfall => Entitlement - Award;
+
+    /// <summary>What limits the award: <see cref="AllocationConstraint.Envelope"/> when it is below the entitlement, else the entitlement's limit.</summary>
+    public AllocationConstraint BindingConstraint => Award < Entitlement ? AllocationConstraint.Envelope : EntitlementLimit;
+
+    /// <summary>The local money the site must put in: the program's local share min × its total, rounded up to the won.</summary>
+    public required Won RequiredLocal { get; init; }
+
+    /// <summary>The rank by score (1 = first), for the ranked method; null otherwise.</summary>
+    public int? Rank { get; init; }
+
+    /// <summary>The national share max × total, rounded down to the award unit.</summary>
+    public required Won ShareLimit { get; init; }
+
+    /// <summary>The per-site cap rounded down to the award unit, if the program has one.</summary>
+    public Won? Cap { get; init; }
+
+    /// <summary>The request rounded down to the award unit, if the site made one.</summary>
+    public Won? Request { get; init; }
+}
+
+/// <summary>The allocation of an envelope.</summary>
+public sealed record AllocationResult
+{
+    /// <summary>The method used.</summary>
+    public required AllocationMethod Method { get; init; }
+
+    /// <summary>The envelope that was split.</summary>
+    public required Won Envelope { get; init; }
+
+    /// <summary>The award unit.</summary>
+    public required Won AwardUnit { get; init; }
+
+    /// <summary>For the ranked method, what it did with a site that did not fit.</summary>
+    public PartialAward Partial { get; init; }
+
+    /// <summary>Every applicant's award, in input order.</summary>
+    public required IReadOnlyList<SiteAllocation> Allocations { get; init; }
+
+    /// <summary>The sum of the awards.</summary>
+    public Won Allocated => Won.Sum(Allocations.Select(a => a.Award));
+
+    /// <summary>The envelope less what was allocated.</summary>
+    public Won LeftOver => Envelope - Allocated;
+
+    /// <summary>Sites that got their whole entitlement (and more than nothing).</summary>
+    public int FundedInFull => Allocations.Count(a => a.Award == a.Entitlement && a.Award > Won.Zero);
+
+    /// <summary>Sites that got part of their entitlement.</summary>
+    public int FundedInPart => Allocations.Count(a => a.Award > Won.Zero && a.Award < a.Entitlement);
+
+    /// <summary>Sites that got nothing.</summary>
+    public int NotFunded => Allocations.Count(a => a.Award == Won.Zero);
+
+    /// <summary>The sum of the entitlements.</summary>
+    public Won TotalEntitlement => Won.Sum(Allocations.Select(a => a.Entitlement));
+
+    /// <summary>For the equal method when the envelope binds: the common level every unsaturated site gets (before unit rounding).</summary>
+    public string? Level { get; init; }
+
+    /// <summary>How one site's entitlement and award were derived, with the rules' citations.</summary>
+    public Derivation Explain(SiteAllocation allocation, Rules.ProgramRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        ArgumentNullException.ThrowIfNull(rules);
+        var unit = AwardUnit.ToString();
+        var parts = new List<Derivation>
+        {
+            new()
+            {
+                Figure = "shareLimit",
+                Label = new Text.LocalizedText("국비 비율 한도", "national share limit"),
+                Value = allocation.ShareLimit.ToString(),
+                Won = allocation.ShareLimit.Value,
+                Formula = $"{rules.NationalShareMax.Value.ToPercentString(6)} × {allocation.Applicant.Site.Total}",
+                Rule = Rules.ParameterKeys.NationalShareMax,
+                Citation = rules.NationalShareMax.Citation,
+                Rounding = $"down to {unit} won (award unit)",
+            },
+        };
+        if (allocation.Cap is { } cap && rules.PerSiteCap is { } capRule)
+        {
+            parts.Add(new Derivation
+            {
+                Figure = "perSiteCap",
+                Label = new Text.LocalizedText("1곳당 국비 상한", "per-site cap"),
+                Value = cap.ToString(),
+                Won = cap.Value,
+                Rule = Rules.ParameterKeys.PerSiteCap,
+                Citation = capRule.Citation,
+            });
+        }
+        if (allocation.Request is { } request)
+        {
+            parts.Add(new Derivation
+            {
+                Figure = "request",
+                Label = new Text.LocalizedText("신청액", "request"),
+                Value = request.ToString(),
+                Won = request.Value,
+            });
+        }
+        var entitlement = new Derivation
+        {
+            Figure = "entitlement",
+            Label = new Text.LocalizedText("배분 한도", "entitlement"),
+            Value = allocation.Entitlement.ToString(),
+            Won = allocation.Entitlement.Value,
+            Formula = $"min({string.Join(", ", parts.Select(p => p.Value))})",
+            Note = new Text.LocalizedText($"적용 한도: {AllocationNames.Name(allocation.EntitlementLimit)}", $"limited by {AllocationNames.Name(allocation.EntitlementLimit)}"),
+            Inputs = parts,
+        };
+        var (formula, note) = Method switch
+        {
+            _ when allocation.Award == allocation.Entitlement => ("entitlement", new Text.LocalizedText("배분 한도 전액", "the whole entitlement")),
+            AllocationMethod.Equal => ($"min(entitlement, level {Level})",
+                new Text.LocalizedText($"균등 배분: 모든 사업장에 같은 수준 {Level}, 단위 {unit}원으로 내림 후 남는 단위는 사업장코드 순", $"equal split: one level {Level} for every site, floored to {unit} won, leftover units by site id")),
+            AllocationMethod.Proportional => ($"{Envelope} × {allocation.Entitlement} / {TotalEntitlement}",
+                new Text.LocalizedText($"비례 배분: 단위 {unit}원으로 내림 후 남는 단위는 큰 나머지 순", $"proportional: floored to {unit} won, leftover units by largest remainder")),
+            _ => ("what the envelope had left", new Text.LocalizedText($"순위 {allocation.Rank}: 남은 국비", $"rank {allocation.Rank}: what was left of the envelope")),
+        };
+        return new Derivation
+        {
+            Figure = "award",
+            Label = new Text.LocalizedText("배분액", "award"),
+            Value = allocation.Award.ToString(),
+            Won = allocation.Award.Value,
+            Formula = formula,
+            Note = note,
+            Rounding = $"multiple of {unit} won",
+            Inputs = [entitlement],
+        };
+    }
+}
+
+/// <summary>Names of the allocation enums as the command line and reports write them.</summary>
+public static class AllocationNames
+{
+    /// <summary><c>equal</c>, <c>proportional</c>, <c>ranked</c>.</summary>
+    public static string Name(AllocationMethod method) => method switch
+    {
+        AllocationMethod.Equal => "equal",
+        AllocationMethod.Proportional => "proportional",
+        _ => "ranked",
+    };
+
+    /// <summary><c>per-site-cap</c>, <c>national-share</c>, <c>request</c>, <c>envelope</c>.</summary>
+    public static string Name(AllocationConstraint constraint) => constraint switch
+    {
+        AllocationConstraint.PerSiteCap => "per-site-cap",
+        AllocationConstraint.NationalShare => "national-share",
+        AllocationConstraint.Request => "request",
+        _ => "envelope",
+    };
+
+    /// <summary><c>award</c> or <c>skip</c>.</summary>
+    public static string Name(PartialAward partial) => partial == PartialAward.Award ? "award" : "skip";
+}
