@@ -70,6 +70,7 @@ internal static class CliApp
         root.Add(CheckCommand.Create(common));
         root.Add(TotalsCommand.Create(common));
         root.Add(ExplainCommand.Create(common));
+        root.Add(AllocateCommand.Create(common));
         root.Add(RulesCommand.Create(common));
         return root;
     }
