@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 
 namespace FundingMatch.Money;
 
@@ -19,9 +18,20 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
         {
             throw new ArgumentOutOfRangeException(nameof(denominator), denominator, "A share's denominator must be positive.");
         }
-        var gcd = (long)BigInteger.GreatestCommonDivisor(numerator, denominator);
+        var gcd = (long)Gcd(numerator < 0 ? (ulong)(-(numerator + 1)) + 1 : (ulong)numerator, (ulong)denominator);
         Numerator = numerator / gcd;
         _denominator = denominator / gcd;
+    }
+
+    // Euclid on magnitudes: no allocation, unlike BigInteger for values past 32 bits. The denominator is positive,
+    // so the result is at least 1 and at most the denominator, which fits a long.
+    private static ulong Gcd(ulong a, ulong b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+        return a;
     }
 
     /// <summary>0%.</summary>

@@ -61,7 +61,10 @@ public sealed class BudgetCheck
 {
     private readonly ProgramRules _rules;
     private readonly ProgramTotalsBuilder _totals = new();
-    private readonly Dictionary<string, List<(int Index, SourceLocation? Origin)>> _ids = new(StringComparer.Ordinal);
+    // The first place of every id, and every place of the ids seen more than once: a stream of distinct ids
+    // costs one entry a site and no list.
+    private readonly Dictionary<string, (int Index, SourceLocation? Origin)> _firstSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Index, SourceLocation? Origin)>> _repeated = new(StringComparer.Ordinal);
     private int _count;
 
     /// <summary>Starts a check under <paramref name="rules"/>.</summary>
@@ -91,17 +94,25 @@ public sealed class BudgetCheck
     {
         ArgumentNullException.ThrowIfNull(site);
         var figures = SiteFigures.Compute(_rules, site);
-        var findings = new List<Finding>();
-        CheckSite(site, figures, findings);
+        var findings = CheckSite(site, figures);
         _totals.Add(site);
-        if (!_ids.TryGetValue(site.SiteId, out var occurrences))
+        if (!_firstSeen.TryAdd(site.SiteId, (_count, site.Origin)))
         {
-            occurrences = [];
-            _ids.Add(site.SiteId, occurrences);
+            if (!_repeated.TryGetValue(site.SiteId, out var places))
+            {
+                places = [_firstSeen[site.SiteId]];
+                _repeated.Add(site.SiteId, places);
+            }
+            places.Add((_count, site.Origin));
         }
-        occurrences.Add((_count, site.Origin));
         _count++;
-        return new SiteAssessment(site, figures, findings.Count > 1 ? Order(findings) : findings);
+        IReadOnlyList<Finding> ordered = findings switch
+        {
+            null => [],
+            { Count: 1 } => findings,
+            _ => Order(findings),
+        };
+        return new SiteAssessment(site, figures, ordered);
     }
 
     /// <summary>
@@ -111,7 +122,7 @@ public sealed class BudgetCheck
     public CheckCompletion Complete()
     {
         var siteFindings = new List<(int, Finding)>();
-        foreach (var (id, occurrences) in _ids.Where(kv => kv.Value.Count > 1).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (id, occurrences) in _repeated.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             foreach (var (index, origin) in occurrences)
             {
@@ -170,29 +181,22 @@ public sealed class BudgetCheck
     private static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
         findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message.English, StringComparer.Ordinal).ToList();
 
-    private void CheckSite(SiteBudget site, SiteFigures figures, List<Finding> findings)
+    private List<Finding>? CheckSite(SiteBudget site, SiteFigures figures)
     {
+        // Most sites pass: the list is made only for a site with something to say.
+        List<Finding>? findings = null;
         var r = _rules;
         var total = figures.Total;
 
-        foreach (var (en, ko, amount) in new[]
+        if (site.National.IsNegative || site.Provincial.IsNegative || site.Municipal.IsNegative || site.UnsplitLocal.IsNegative || site.Private.IsNegative)
         {
-            ("national", "국비", site.National), ("provincial", "시·도비", site.Provincial), ("municipal", "시·군·구비", site.Municipal),
-            ("local", "지방비", site.UnsplitLocal), ("private", "민간", site.Private),
-        })
-        {
-            if (amount.IsNegative)
-            {
-                findings.Add(SiteFinding(site, FindingCodes.NegativeAmount, Severity.Error, null, null, ">= 0", amount.ToString(),
-                    $"{ko}이(가) 음수({amount}원)입니다",
-                    $"{en} funds are negative ({amount} won)"));
-            }
+            CheckNegatives(site, ref findings);
         }
 
         var shareMax = r.NationalShareMax;
         if (!shareMax.Value.Allows(site.National, total))
         {
-            findings.Add(SiteFinding(site, FindingCodes.NationalShareExceeded, Severity.Error, ParameterKeys.NationalShareMax, shareMax.Citation,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.NationalShareExceeded, Severity.Error, ParameterKeys.NationalShareMax, shareMax.Citation,
                 $"<= {shareMax.Value.ToPercentString(6)} of {total}", $"{site.National} ({figures.NationalShare?.ToPercentString() ?? "n/a"})",
                 $"국비 {site.National}원({figures.NationalShare?.ToPercentString()})이 총사업비 {total}원의 {shareMax.Value.ToPercentString(6)}를 넘습니다",
                 $"national funds of {site.National} won ({figures.NationalShare?.ToPercentString()}) are more than {shareMax.Value.ToPercentString(6)} of the total {total} won"));
@@ -203,7 +207,7 @@ public sealed class BudgetCheck
         {
             var sources = FundingSources.Describe(r.LocalSources.Value);
             var sourcesKo = FundingSources.DescribeKorean(r.LocalSources.Value);
-            findings.Add(SiteFinding(site, FindingCodes.LocalShareShort, Severity.Error, ParameterKeys.LocalShareMin, localMin.Citation,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.LocalShareShort, Severity.Error, ParameterKeys.LocalShareMin, localMin.Citation,
                 $">= {figures.MinLocal}", figures.CountedLocal.ToString(),
                 $"지방비({sourcesKo}) {figures.CountedLocal}원이 총사업비의 {localMin.Value.ToPercentString(6)}인 {figures.MinLocal}원에 {figures.MinLocal - figures.CountedLocal}원 모자랍니다",
                 $"local funds ({sources}) of {figures.CountedLocal} won are {figures.MinLocal - figures.CountedLocal} won short of {localMin.Value.ToPercentString(6)} of the total, {figures.MinLocal} won"));
@@ -211,7 +215,7 @@ public sealed class BudgetCheck
 
         if (r.PerSiteCap is { } cap && site.National > cap.Value)
         {
-            findings.Add(SiteFinding(site, FindingCodes.SiteCapExceeded, Severity.Error, ParameterKeys.PerSiteCap, cap.Citation,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.SiteCapExceeded, Severity.Error, ParameterKeys.PerSiteCap, cap.Citation,
                 $"<= {cap.Value}", site.National.ToString(),
                 $"국비 {site.National}원이 1곳당 상한 {cap.Value}원을 {site.National - cap.Value}원 넘습니다",
                 $"national funds of {site.National} won are {site.National - cap.Value} won over the per-site cap of {cap.Value} won"));
@@ -221,7 +225,7 @@ public sealed class BudgetCheck
         {
             var d = LocalDatePattern.Iso.Format(deadline.Value);
             var p = LocalDatePattern.Iso.Format(planned);
-            findings.Add(SiteFinding(site, FindingCodes.DeadlineMissed, Severity.Error, ParameterKeys.CompletionDeadline, deadline.Citation,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.DeadlineMissed, Severity.Error, ParameterKeys.CompletionDeadline, deadline.Citation,
                 $"<= {d}", p,
                 $"준공 예정일 {p}이(가) 구축 기한 {d}보다 늦습니다",
                 $"planned completion {p} is after the deadline {d}"));
@@ -231,7 +235,7 @@ public sealed class BudgetCheck
         {
             var g = guide.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
             var a = area.ToString("#,0.##", CultureInfo.InvariantCulture);
-            findings.Add(SiteFinding(site, FindingCodes.FloorAreaBelowGuide, Severity.Warning, ParameterKeys.FloorAreaGuideM2, guide.Citation,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.FloorAreaBelowGuide, Severity.Warning, ParameterKeys.FloorAreaGuideM2, guide.Citation,
                 $">= {g} m2 (a guide)", $"{a} m2",
                 $"연면적 {a}m²가 구축 규모 기준 {g}m² 내외보다 작습니다",
                 $"floor area of {a} m² is under the guide of about {g} m²"));
@@ -239,7 +243,7 @@ public sealed class BudgetCheck
 
         if (site.StatedTotal is { } stated && stated != total)
         {
-            findings.Add(SiteFinding(site, FindingCodes.TotalMismatch, Severity.Error, null, null,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.TotalMismatch, Severity.Error, null, null,
                 total.ToString(), stated.ToString(),
                 $"적힌 총사업비 {stated}원이 국비+지방비+민간 {total}원과 {stated - total}원 다릅니다",
                 $"the stated total of {stated} won differs from national + local + private, {total} won, by {stated - total} won"));
@@ -247,7 +251,7 @@ public sealed class BudgetCheck
 
         if (site.StatedLocal is { } statedLocal && statedLocal != site.Local)
         {
-            findings.Add(SiteFinding(site, FindingCodes.LocalMismatch, Severity.Error, null, null,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.LocalMismatch, Severity.Error, null, null,
                 site.Local.ToString(), statedLocal.ToString(),
                 $"적힌 지방비 {statedLocal}원이 시·도비+시·군·구비 {site.Local}원과 {statedLocal - site.Local}원 다릅니다",
                 $"the stated local funds of {statedLocal} won differ from provincial + municipal, {site.Local} won, by {statedLocal - site.Local} won"));
@@ -255,14 +259,34 @@ public sealed class BudgetCheck
 
         if (site.National == Won.Zero)
         {
-            findings.Add(SiteFinding(site, FindingCodes.NoNationalFunds, Severity.Warning, null, null,
+            AddFinding(ref findings, SiteFinding(site, FindingCodes.NoNationalFunds, Severity.Warning, null, null,
                 "> 0", "0",
                 "국비가 0원입니다",
                 "national funds are zero"));
         }
+        return findings;
     }
 
-    private static Finding SiteFinding(SiteBudget site, string code, Severity severity, string? rule, Citation? citation,
+    private static void AddFinding(ref List<Finding>? findings, Finding finding) => (findings ??= []).Add(finding);
+
+    private static void CheckNegatives(SiteBudget site, ref List<Finding>? findings)
+    {
+        foreach (var (en, ko, amount) in new[]
+        {
+            ("national", "국비", site.National), ("provincial", "시·도비", site.Provincial), ("municipal", "시·군·구비", site.Municipal),
+            ("local", "지방비", site.UnsplitLocal), ("private", "민간", site.Private),
+        })
+        {
+            if (amount.IsNegative)
+            {
+                AddFinding(ref findings, SiteFinding(site, FindingCodes.NegativeAmount, Severity.Error, null, null, ">= 0", amount.ToString(),
+                    $"{ko}이(가) 음수({amount}원)입니다",
+                    $"{en} funds are negative ({amount} won)"));
+            }
+        }
+    }
+
+private static Finding SiteFinding(SiteBudget site, string code, Severity severity, string? rule, Citation? citation,
         string expected, string actual, string ko, string en) => new()
         {
             Code = code,
