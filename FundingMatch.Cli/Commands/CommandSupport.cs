@@ -202,6 +202,11 @@ internal static class CommandSupport
             stderr.Write($"fundingmatch: error: {e.Message}\n");
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException)
+        {
+            stderr.Write(run.Language == Language.Korean ? "취소되었습니다.\n" : "Cancelled.\n");
+            return 130;
+        }
         catch (OverflowException)
         {
             stderr.Write(run.Language == Language.Korean

@@ -20,9 +20,44 @@ public static class Allocator
     /// <exception cref="ArgumentException">Two applicants share a site id, an amount is negative, or the award unit is not positive.</exception>
     public static AllocationResult Allocate(ProgramRules rules, IReadOnlyList<Applicant> applicants, AllocationOptions? options = null)
     {
+        options ??= new AllocationOptions();
+        var c = Compute(rules, applicants, options);
+        var minLocal = rules.LocalShareMin.Value;
+        var allocations = new SiteAllocation[applicants.Count];
+        for (var i = 0; i < allocations.Length; i++)
+        {
+            var a = applicants[i];
+            allocations[i] = new SiteAllocation
+            {
+                Applicant = a,
+                Entitlement = new Won(checked(c.Entitlement[i] * c.Unit)),
+                EntitlementLimit = c.Limits[i],
+                Award = new Won(checked(c.Awards[i] * c.Unit)),
+                RequiredLocal = minLocal.Of(a.Site.Total, RoundingPolicy.UpToWon),
+                Rank = c.Ranks?[i],
+                ShareLimit = new Won(c.ShareLimits[i]),
+                Cap = c.Cap is { } cv ? new Won(cv) : null,
+                Request = a.Requested is { } r ? new RoundingPolicy(c.Unit, RoundingDirection.Down).Round(r) : null,
+            };
+        }
+        return new AllocationResult
+        {
+            Method = options.Method,
+            Envelope = c.Envelope,
+            AwardUnit = new Won(c.Unit),
+            Partial = options.Partial,
+            Allocations = allocations,
+            Level = c.Level,
+        };
+    }
+
+    /// <summary>The allocation as arrays, in award units: what a sweep over many scenarios needs, without a record a site.</summary>
+    internal sealed record Computed(long Unit, Won Envelope, long[] Entitlement, AllocationConstraint[] Limits, long[] ShareLimits, long[] Awards, int[]? Ranks, string? Level, long? Cap);
+
+    internal static Computed Compute(ProgramRules rules, IReadOnlyList<Applicant> applicants, AllocationOptions options)
+    {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(applicants);
-        options ??= new AllocationOptions();
         var unit = options.AwardUnit?.Value ?? rules.Rounding.Value.Unit;
         if (unit < 1)
         {
@@ -95,33 +130,7 @@ public static class Allocator
             Proportional(applicants, entitlement, sum, budget, awards);
         }
 
-        var minLocal = rules.LocalShareMin.Value;
-        var allocations = new SiteAllocation[n];
-        for (var i = 0; i < n; i++)
-        {
-            var a = applicants[i];
-            allocations[i] = new SiteAllocation
-            {
-                Applicant = a,
-                Entitlement = new Won(checked(entitlement[i] * unit)),
-                EntitlementLimit = limits[i],
-                Award = new Won(checked(awards[i] * unit)),
-                RequiredLocal = minLocal.Of(a.Site.Total, RoundingPolicy.UpToWon),
-                Rank = ranks?[i],
-                ShareLimit = new Won(shareLimits[i]),
-                Cap = cap is { } cv ? new Won(cv) : null,
-                Request = a.Requested is { } r ? down.Round(r) : null,
-            };
-        }
-        return new AllocationResult
-        {
-            Method = options.Method,
-            Envelope = envelope,
-            AwardUnit = new Won(unit),
-            Partial = options.Partial,
-            Allocations = allocations,
-            Level = level,
-        };
+        return new Computed(unit, envelope, entitlement, limits, shareLimits, awards, ranks, level, cap);
     }
 
     // Max-min fair: sort by entitlement; sites whose entitlement is below the common level get it all, the rest share

@@ -184,17 +184,22 @@ public sealed class BudgetCheck
     private List<Finding>? CheckSite(SiteBudget site, SiteFigures figures)
     {
         // Most sites pass: the list is made only for a site with something to say.
+        var violations = SiteRules.Violations(_rules, site, figures);
+        if (violations == SiteViolations.None)
+        {
+            return null;
+        }
         List<Finding>? findings = null;
         var r = _rules;
         var total = figures.Total;
 
-        if (site.National.IsNegative || site.Provincial.IsNegative || site.Municipal.IsNegative || site.UnsplitLocal.IsNegative || site.Private.IsNegative)
+        if (violations.HasFlag(SiteViolations.NegativeAmount))
         {
             CheckNegatives(site, ref findings);
         }
 
         var shareMax = r.NationalShareMax;
-        if (!shareMax.Value.Allows(site.National, total))
+        if (violations.HasFlag(SiteViolations.NationalShareExceeded))
         {
             AddFinding(ref findings, SiteFinding(site, FindingCodes.NationalShareExceeded, Severity.Error, ParameterKeys.NationalShareMax, shareMax.Citation,
                 $"<= {shareMax.Value.ToPercentString(6)} of {total}", $"{site.National} ({figures.NationalShare?.ToPercentString() ?? "n/a"})",
@@ -203,7 +208,7 @@ public sealed class BudgetCheck
         }
 
         var localMin = r.LocalShareMin;
-        if (!localMin.Value.IsMetBy(figures.CountedLocal, total))
+        if (violations.HasFlag(SiteViolations.LocalShareShort))
         {
             var sources = FundingSources.Describe(r.LocalSources.Value);
             var sourcesKo = FundingSources.DescribeKorean(r.LocalSources.Value);
@@ -213,7 +218,7 @@ public sealed class BudgetCheck
                 $"local funds ({sources}) of {figures.CountedLocal} won are {figures.MinLocal - figures.CountedLocal} won short of {localMin.Value.ToPercentString(6)} of the total, {figures.MinLocal} won"));
         }
 
-        if (r.PerSiteCap is { } cap && site.National > cap.Value)
+        if (violations.HasFlag(SiteViolations.SiteCapExceeded) && r.PerSiteCap is { } cap)
         {
             AddFinding(ref findings, SiteFinding(site, FindingCodes.SiteCapExceeded, Severity.Error, ParameterKeys.PerSiteCap, cap.Citation,
                 $"<= {cap.Value}", site.National.ToString(),
@@ -221,7 +226,7 @@ public sealed class BudgetCheck
                 $"national funds of {site.National} won are {site.National - cap.Value} won over the per-site cap of {cap.Value} won"));
         }
 
-        if (r.CompletionDeadline is { } deadline && site.PlannedCompletion is { } planned && planned > deadline.Value)
+        if (violations.HasFlag(SiteViolations.DeadlineMissed) && r.CompletionDeadline is { } deadline && site.PlannedCompletion is { } planned)
         {
             var d = LocalDatePattern.Iso.Format(deadline.Value);
             var p = LocalDatePattern.Iso.Format(planned);
@@ -231,7 +236,7 @@ public sealed class BudgetCheck
                 $"planned completion {p} is after the deadline {d}"));
         }
 
-        if (r.FloorAreaGuideM2 is { } guide && site.FloorAreaM2 is { } area && area < guide.Value)
+        if (violations.HasFlag(SiteViolations.FloorAreaBelowGuide) && r.FloorAreaGuideM2 is { } guide && site.FloorAreaM2 is { } area)
         {
             var g = guide.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
             var a = area.ToString("#,0.##", CultureInfo.InvariantCulture);
@@ -241,7 +246,7 @@ public sealed class BudgetCheck
                 $"floor area of {a} m² is under the guide of about {g} m²"));
         }
 
-        if (site.StatedTotal is { } stated && stated != total)
+        if (violations.HasFlag(SiteViolations.TotalMismatch) && site.StatedTotal is { } stated)
         {
             AddFinding(ref findings, SiteFinding(site, FindingCodes.TotalMismatch, Severity.Error, null, null,
                 total.ToString(), stated.ToString(),
@@ -249,7 +254,7 @@ public sealed class BudgetCheck
                 $"the stated total of {stated} won differs from national + local + private, {total} won, by {stated - total} won"));
         }
 
-        if (site.StatedLocal is { } statedLocal && statedLocal != site.Local)
+        if (violations.HasFlag(SiteViolations.LocalMismatch) && site.StatedLocal is { } statedLocal)
         {
             AddFinding(ref findings, SiteFinding(site, FindingCodes.LocalMismatch, Severity.Error, null, null,
                 site.Local.ToString(), statedLocal.ToString(),
@@ -257,7 +262,7 @@ public sealed class BudgetCheck
                 $"the stated local funds of {statedLocal} won differ from provincial + municipal, {site.Local} won, by {statedLocal - site.Local} won"));
         }
 
-        if (site.National == Won.Zero)
+        if (violations.HasFlag(SiteViolations.NoNationalFunds))
         {
             AddFinding(ref findings, SiteFinding(site, FindingCodes.NoNationalFunds, Severity.Warning, null, null,
                 "> 0", "0",
