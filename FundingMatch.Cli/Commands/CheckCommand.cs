@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FundingMatch.Cli.Input;
 using FundingMatch.Cli.Output;
 using FundingMatch.Validation;
 
@@ -17,10 +18,38 @@ internal static class CheckCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var rows = run.ReadBudgets(parse.GetValue(files)!, parse.InvocationConfiguration.Error);
-            var report = BudgetCheck.Run(rules, rows.Select(r => r.Site));
-            CheckRenderer.Render(report, run.Render, run.AsOf, run.Strict);
-            return report.Summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
+            var paths = parse.GetValue(files)!;
+            // Two passes, so that a file of any size runs in bounded memory: the first checks the input and notes
+            // the ids (nothing is judged if a row is bad), the second judges each site and writes it out.
+            var duplicates = run.ValidateInput(paths, parse.InvocationConfiguration.Error);
+            var check = new BudgetCheck(rules, trackDuplicates: false);
+            var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
+            writer.Begin(rules);
+            int sites = 0, errors = 0, warnings = 0, passed = 0;
+            var log = new ProblemLog();
+            foreach (var row in run.Rows(paths, log))
+            {
+                var assessment = check.Add(row.Site);
+                if (duplicates.OtherPlaces(row.Site.SiteId, row.Site.Origin) is { } others)
+                {
+                    assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(row.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
+                }
+                sites++;
+                passed += assessment.Passed ? 1 : 0;
+                foreach (var finding in assessment.Findings)
+                {
+                    _ = finding.Severity == Severity.Error ? errors++ : warnings++;
+                }
+                writer.Site(assessment);
+            }
+            var completion = check.Complete();
+            foreach (var finding in completion.ProgramFindings)
+            {
+                _ = finding.Severity == Severity.Error ? errors++ : warnings++;
+            }
+            var summary = new CheckSummary(sites, errors, warnings, passed);
+            writer.End(completion.ProgramFindings, completion.Totals, summary);
+            return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
         }));
         return command;
     }

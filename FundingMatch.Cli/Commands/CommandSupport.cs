@@ -4,6 +4,7 @@ using FundingMatch.Cli.Input;
 using FundingMatch.Cli.Output;
 using FundingMatch.Rules;
 using FundingMatch.Text;
+using FundingMatch.Validation;
 using NodaTime;
 using NodaTime.Text;
 
@@ -112,19 +113,49 @@ internal sealed class CommandRun
         return ProgramCatalog.Embedded.Get(idOrFile);
     }
 
-    /// <summary>Reads every file; throws <see cref="InputException"/> with every problem if any row is bad.</summary>
-    public List<BudgetRow> ReadBudgets(IEnumerable<string> files, TextWriter stderr, bool applicantColumns = false)
+    /// <summary>The rows of every file, streamed; problems go to <paramref name="log"/>.</summary>
+    public IEnumerable<BudgetRow> Rows(IEnumerable<string> files, ProblemLog log, bool applicantColumns = false)
     {
         var options = new BudgetReadOptions(
             CommonOptions.UnitFrom(_parse.GetValue(_options.AmountUnit) ?? "won"),
             CommonOptions.EncodingFrom(_parse.GetValue(_options.Encoding) ?? "auto"),
             applicantColumns);
-        var log = new ProblemLog();
-        var rows = new List<BudgetRow>();
         foreach (var file in files)
         {
-            rows.AddRange(BudgetCsvReader.Read(file, file, options, log));
+            foreach (var row in BudgetCsvReader.Read(file, file, options, log))
+            {
+                yield return row;
+            }
         }
+    }
+
+    /// <summary>Reads every file into memory; throws <see cref="InputException"/> with every problem if any row is bad.</summary>
+    public List<BudgetRow> ReadBudgets(IEnumerable<string> files, TextWriter stderr, bool applicantColumns = false)
+    {
+        var log = new ProblemLog();
+        var rows = Rows(files, log, applicantColumns).ToList();
+        ThrowOrWarn(log, stderr);
+        return rows;
+    }
+
+    /// <summary>
+    /// The first of two passes over files too large to hold: every row is parsed and checked as input, and its id
+    /// noted for <see cref="DuplicateIds"/>; nothing else is kept. Throws <see cref="InputException"/> if any row is bad.
+    /// </summary>
+    public DuplicateIds ValidateInput(IEnumerable<string> files, TextWriter stderr)
+    {
+        var log = new ProblemLog();
+        var duplicates = new DuplicateIds();
+        foreach (var row in Rows(files, log))
+        {
+            duplicates.Observe(row.Site.SiteId, row.Site.Origin);
+        }
+        ThrowOrWarn(log, stderr);
+        return duplicates;
+    }
+
+    private void ThrowOrWarn(ProblemLog log, TextWriter stderr)
+    {
         if (log.HasErrors)
         {
             throw new InputException(log.Problems) { Omitted = log.Omitted };
@@ -133,7 +164,6 @@ internal sealed class CommandRun
         {
             stderr.Write(warning.Format(Language) + "\n");
         }
-        return rows;
     }
 }
 
@@ -149,15 +179,25 @@ internal static class CommandSupport
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         var outputFile = parse.GetValue(options.Output);
-        var buffer = outputFile is null ? null : new StringWriter();
-        var run = new CommandRun(parse, options, buffer ?? stdout);
+        var format = Enum.Parse<OutputFormat>(parse.GetValue(options.Format) ?? "table", ignoreCase: true);
+        // Output goes to a temporary file beside the target, moved into place only when the command succeeds:
+        // a failed run never leaves half a report where the last good one was.
+        var partial = outputFile is null ? null : outputFile.FullName + ".partial";
+        StreamWriter? fileWriter = null;
+        var run = new CommandRun(parse, options, TextWriter.Null);
         try
         {
-            var code = body(run);
-            if (outputFile is not null)
+            if (partial is not null)
             {
-                var bom = run.Format == OutputFormat.Csv; // so that Excel shows Korean
-                File.WriteAllText(outputFile.FullName, buffer!.ToString(), new UTF8Encoding(bom));
+                fileWriter = new StreamWriter(partial, append: false, new UTF8Encoding(format == OutputFormat.Csv)); // a BOM so that Excel shows Korean
+            }
+            run = new CommandRun(parse, options, fileWriter ?? stdout);
+            var code = body(run);
+            if (fileWriter is not null)
+            {
+                fileWriter.Dispose();
+                fileWriter = null;
+                File.Move(partial!, outputFile!.FullName, overwrite: true);
             }
             return code;
         }
@@ -213,6 +253,14 @@ internal static class CommandSupport
                 ? "fundingmatch: 오류: 금액 합계가 너무 큽니다 (9,223,372,036,854,775,807원 초과)\n"
                 : "fundingmatch: error: the amounts add up to more than 9,223,372,036,854,775,807 won\n");
             return ExitCodes.BadInput;
+        }
+        finally
+        {
+            if (fileWriter is not null)
+            {
+                fileWriter.Dispose();
+                File.Delete(partial!);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FundingMatch.Figures;
 using FundingMatch.Money;
+using FundingMatch.Rules;
 using FundingMatch.Totals;
 using FundingMatch.Validation;
 using NodaTime;
@@ -11,27 +12,30 @@ namespace FundingMatch.Cli.Output;
 /// <summary>Renders the result of <c>fundingmatch check</c> in every format.</summary>
 internal static class CheckRenderer
 {
+    /// <summary>Renders a whole report (what the streaming writers do one site at a time).</summary>
     public static void Render(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict)
     {
-        switch (ctx.Format)
+        var writer = CreateWriter(ctx, asOf, strict);
+        writer.Begin(report.Rules);
+        foreach (var site in report.Sites)
         {
-            case OutputFormat.Json:
-                RenderJson(report, ctx, asOf, strict);
-                break;
-            case OutputFormat.Csv:
-                RenderCsv(report, ctx);
-                break;
-            case OutputFormat.Markdown:
-                RenderMarkdown(report, ctx, strict);
-                break;
-            case OutputFormat.Github:
-                RenderGithub(report, ctx, strict);
-                break;
-            default:
-                RenderTable(report, ctx, asOf, strict);
-                break;
+            writer.Site(site);
         }
+        writer.End(report.ProgramFindings, report.Totals, report.Summary);
     }
+
+    /// <summary>
+    /// A writer for the format: json, csv and github write each site as it comes, so a million-row file needs no
+    /// more memory than one; table and markdown align or sum over every site and keep them until the end.
+    /// </summary>
+    public static ICheckWriter CreateWriter(RenderContext ctx, LocalDate? asOf, bool strict) => ctx.Format switch
+    {
+        OutputFormat.Json => new JsonCheckWriter(ctx, asOf, strict),
+        OutputFormat.Csv => new CsvCheckWriter(ctx),
+        OutputFormat.Github => new GithubCheckWriter(ctx, strict),
+        OutputFormat.Markdown => new BufferedCheckWriter((report) => RenderMarkdown(report, ctx, strict)),
+        _ => new BufferedCheckWriter((report) => RenderTable(report, ctx, asOf, strict)),
+    };
 
     private static string Status(SiteAssessment s, RenderContext ctx) =>
         s.Passed ? (s.Findings.Count > 0 ? ctx.T("통과(경고)", "pass (warnings)") : ctx.T("통과", "pass")) : ctx.T("위반", "FAIL");
@@ -117,71 +121,6 @@ internal static class CheckRenderer
         w.Line(ctx.T($"국비 비율 {Percent(a.NationalShare)}{envelope}", $"National share {Percent(a.NationalShare)}{envelope}"));
     }
 
-    private static void RenderJson(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict) => Json.WriteTo(ctx.Writer, w =>
-    {
-        w.WriteStartObject();
-        w.Program(report.Rules, ctx);
-        if (asOf is { } d)
-        {
-            w.WriteString("asOf", LocalDatePattern.Iso.Format(d));
-        }
-        else
-        {
-            w.WriteNull("asOf");
-        }
-        w.WriteStartArray("sites");
-        foreach (var s in report.Sites)
-        {
-            var site = s.Site;
-            var f = s.Figures;
-            w.WriteStartObject();
-            if (site.Origin is { } o)
-            {
-                w.WriteNumber("line", o.Line);
-            }
-            w.WriteString("siteId", site.SiteId);
-            w.WriteString("siteName", site.Name);
-            w.WriteString("region", site.Region);
-            w.Won("national", site.National);
-            w.Won("provincial", site.Provincial);
-            w.Won("municipal", site.Municipal);
-            w.Won("local", site.Local);
-            w.Won("private", site.Private);
-            w.Won("total", f.Total);
-            w.Percent("nationalSharePercent", f.NationalShare);
-            w.Won("maxNational", f.MaxNational);
-            w.Won("minLocal", f.MinLocal);
-            w.Won("headroom", f.Headroom);
-            w.WriteString("bindingLimit", BindingLimits.Name(f.BindingLimit));
-            w.WriteString("rounding", f.LimitRounding.Describe());
-            w.WriteBoolean("passed", s.Passed);
-            w.WriteStartArray("findings");
-            foreach (var finding in s.Findings)
-            {
-                w.Finding(finding, ctx);
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        WriteTotalsJson(w, report.Totals);
-        w.WriteStartArray("programFindings");
-        foreach (var finding in report.ProgramFindings)
-        {
-            w.Finding(finding, ctx);
-        }
-        w.WriteEndArray();
-        var summary = report.Summary;
-        w.WriteStartObject("summary");
-        w.WriteNumber("sites", summary.Sites);
-        w.WriteNumber("errors", summary.Errors);
-        w.WriteNumber("warnings", summary.Warnings);
-        w.WriteNumber("passed", summary.Passed);
-        w.WriteString("result", summary.PlanPasses(strict) ? "pass" : "fail");
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
-
     public static void WriteTotalsJson(System.Text.Json.Utf8JsonWriter w, ProgramTotals totals)
     {
         w.WriteStartObject("totals");
@@ -212,30 +151,6 @@ internal static class CheckRenderer
         w.Won("local", t.Local);
         w.Won("private", t.Private);
         w.Won("total", t.Total);
-    }
-
-    private static void RenderCsv(CheckReport report, RenderContext ctx)
-    {
-        var w = ctx.Writer;
-        w.Line("file,line,site_id,site_name,region,national,provincial,municipal,local,private,total,national_share_percent,max_national,min_local,headroom,binding_limit,status,findings");
-        foreach (var s in report.Sites)
-        {
-            var site = s.Site;
-            var f = s.Figures;
-            string[] cells =
-            [
-                Cells.Csv(site.Origin?.Source ?? ""),
-                site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
-                Cells.Csv(site.SiteId), Cells.Csv(site.Name), Cells.Csv(site.Region),
-                Raw(site.National), Raw(site.Provincial), Raw(site.Municipal), Raw(site.Local), Raw(site.Private), Raw(f.Total),
-                f.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? "",
-                Raw(f.MaxNational), Raw(f.MinLocal), Raw(f.Headroom),
-                BindingLimits.Name(f.BindingLimit),
-                s.Passed ? "pass" : "fail",
-                Cells.Csv(string.Join(";", s.Findings.Select(x => x.Code))),
-            ];
-            w.Line(string.Join(",", cells));
-        }
     }
 
     private static string Raw(Won amount) => amount.ToString("R", null);
@@ -276,19 +191,194 @@ internal static class CheckRenderer
         w.Line();
         w.Line($"**{SummaryLine(report.Summary, ctx, strict)}**");
     }
+}
 
-    private static void RenderGithub(CheckReport report, RenderContext ctx, bool strict)
+/// <summary>Writes a check's output as the sites come.</summary>
+internal interface ICheckWriter
+{
+    void Begin(ProgramRules rules);
+
+    void Site(SiteAssessment site);
+
+    void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary);
+}
+
+/// <summary>Keeps every site and renders the whole report at the end (table, markdown).</summary>
+internal sealed class BufferedCheckWriter(Action<CheckReport> render) : ICheckWriter
+{
+    private readonly List<SiteAssessment> _sites = [];
+    private ProgramRules? _rules;
+
+    public void Begin(ProgramRules rules) => _rules = rules;
+
+    public void Site(SiteAssessment site) => _sites.Add(site);
+
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary) =>
+        render(new CheckReport(_rules!, _sites, programFindings, totals));
+}
+
+/// <summary>JSON, one site at a time: the writer is flushed to the output after every site.</summary>
+internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool strict) : ICheckWriter
+{
+    private readonly MemoryStream _buffer = new();
+    private System.Text.Json.Utf8JsonWriter? _json;
+
+    private System.Text.Json.Utf8JsonWriter W => _json!;
+
+    public void Begin(ProgramRules rules)
     {
-        var w = ctx.Writer;
-        foreach (var f in report.Sites.SelectMany(s => s.Findings).Concat(report.ProgramFindings))
+        _json = Json.CreateWriter(_buffer);
+        W.WriteStartObject();
+        W.Program(rules, ctx);
+        if (asOf is { } d)
         {
-            var level = f.Severity == Validation.Severity.Error || strict ? "error" : "warning";
-            var props = f.Origin is { } o
-                ? $"file={Cells.GithubProperty(o.Source)},line={o.Line},title={Cells.GithubProperty(f.Code)}"
-                : $"title={Cells.GithubProperty(f.Code)}";
-            var site = f.SiteId is null ? "" : $"[{f.SiteId}] ";
-            w.Line($"::{level} {props}::{Cells.GithubData(site + f.Message.In(ctx.Language))}");
+            W.WriteString("asOf", LocalDatePattern.Iso.Format(d));
         }
-        w.Line(SummaryLine(report.Summary, ctx, strict));
+        else
+        {
+            W.WriteNull("asOf");
+        }
+        W.WriteStartArray("sites");
+        Drain();
+    }
+
+    public void Site(SiteAssessment s)
+    {
+        var site = s.Site;
+        var f = s.Figures;
+        var w = W;
+        w.WriteStartObject();
+        if (site.Origin is { } o)
+        {
+            w.WriteNumber("line", o.Line);
+        }
+        w.WriteString("siteId", site.SiteId);
+        w.WriteString("siteName", site.Name);
+        w.WriteString("region", site.Region);
+        w.Won("national", site.National);
+        w.Won("provincial", site.Provincial);
+        w.Won("municipal", site.Municipal);
+        w.Won("local", site.Local);
+        w.Won("private", site.Private);
+        w.Won("total", f.Total);
+        w.Percent("nationalSharePercent", f.NationalShare);
+        w.Won("maxNational", f.MaxNational);
+        w.Won("minLocal", f.MinLocal);
+        w.Won("headroom", f.Headroom);
+        w.WriteString("bindingLimit", BindingLimits.Name(f.BindingLimit));
+        w.WriteString("rounding", f.LimitRounding.Describe());
+        w.WriteBoolean("passed", s.Passed);
+        w.WriteStartArray("findings");
+        foreach (var finding in s.Findings)
+        {
+            w.Finding(finding, ctx);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        if (_buffer.Length > 1 << 16 || W.BytesPending > 1 << 16)
+        {
+            Drain();
+        }
+    }
+
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary)
+    {
+        var w = W;
+        w.WriteEndArray();
+        CheckRenderer.WriteTotalsJson(w, totals);
+        w.WriteStartArray("programFindings");
+        foreach (var finding in programFindings)
+        {
+            w.Finding(finding, ctx);
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("summary");
+        w.WriteNumber("sites", summary.Sites);
+        w.WriteNumber("errors", summary.Errors);
+        w.WriteNumber("warnings", summary.Warnings);
+        w.WriteNumber("passed", summary.Passed);
+        w.WriteString("result", summary.PlanPasses(strict) ? "pass" : "fail");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        Drain();
+        ctx.Writer.Write('\n');
+        w.Dispose();
+    }
+
+    private void Drain()
+    {
+        W.Flush();
+        if (_buffer.Length > 0)
+        {
+            ctx.Writer.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+            _buffer.SetLength(0);
+        }
+    }
+}
+
+/// <summary>CSV, one row a site as it comes.</summary>
+internal sealed class CsvCheckWriter(RenderContext ctx) : ICheckWriter
+{
+    public void Begin(ProgramRules rules) =>
+        ctx.Writer.Line("file,line,site_id,site_name,region,national,provincial,municipal,local,private,total,national_share_percent,max_national,min_local,headroom,binding_limit,status,findings");
+
+    public void Site(SiteAssessment s)
+    {
+        var site = s.Site;
+        var f = s.Figures;
+        string[] cells =
+        [
+            Cells.Csv(site.Origin?.Source ?? ""),
+            site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
+            Cells.Csv(site.SiteId), Cells.Csv(site.Name), Cells.Csv(site.Region),
+            Raw(site.National), Raw(site.Provincial), Raw(site.Municipal), Raw(site.Local), Raw(site.Private), Raw(f.Total),
+            f.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? "",
+            Raw(f.MaxNational), Raw(f.MinLocal), Raw(f.Headroom),
+            BindingLimits.Name(f.BindingLimit),
+            s.Passed ? "pass" : "fail",
+            Cells.Csv(string.Join(";", s.Findings.Select(x => x.Code))),
+        ];
+        ctx.Writer.Line(string.Join(",", cells));
+    }
+
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary)
+    {
+    }
+
+    private static string Raw(Won amount) => amount.ToString("R", null);
+}
+
+/// <summary>GitHub Actions workflow commands, one a finding, pointing at the CSV line of the site.</summary>
+internal sealed class GithubCheckWriter(RenderContext ctx, bool strict) : ICheckWriter
+{
+    public void Begin(ProgramRules rules)
+    {
+    }
+
+    public void Site(SiteAssessment site)
+    {
+        foreach (var f in site.Findings)
+        {
+            Write(f);
+        }
+    }
+
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary)
+    {
+        foreach (var f in programFindings)
+        {
+            Write(f);
+        }
+        ctx.Writer.Line(CheckRenderer.SummaryLine(summary, ctx, strict));
+    }
+
+    private void Write(Finding f)
+    {
+        var level = f.Severity == Validation.Severity.Error || strict ? "error" : "warning";
+        var props = f.Origin is { } o
+            ? $"file={Cells.GithubProperty(o.Source)},line={o.Line},title={Cells.GithubProperty(f.Code)}"
+            : $"title={Cells.GithubProperty(f.Code)}";
+        var site = f.SiteId is null ? "" : $"[{f.SiteId}] ";
+        ctx.Writer.Line($"::{level} {props}::{Cells.GithubData(site + f.Message.In(ctx.Language))}");
     }
 }

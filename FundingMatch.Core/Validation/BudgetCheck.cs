@@ -67,11 +67,49 @@ public sealed class BudgetCheck
     private readonly Dictionary<string, List<(int Index, SourceLocation? Origin)>> _repeated = new(StringComparer.Ordinal);
     private int _count;
 
+    private readonly bool _trackDuplicates;
+
     /// <summary>Starts a check under <paramref name="rules"/>.</summary>
-    public BudgetCheck(ProgramRules rules)
+    /// <param name="rules">The program version.</param>
+    /// <param name="trackDuplicates">
+    /// False when the caller finds repeated ids itself (with <see cref="DuplicateIds"/> over a stream read twice) and adds
+    /// <see cref="DuplicateFinding"/>s: the check then keeps nothing a site.
+    /// </param>
+    public BudgetCheck(ProgramRules rules, bool trackDuplicates = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules;
+        _trackDuplicates = trackDuplicates;
+    }
+
+    /// <summary>The <see cref="FindingCodes.DuplicateSite"/> finding for a site whose id is also at <paramref name="otherPlaces"/>.</summary>
+    /// <param name="site">The site.</param>
+    /// <param name="otherPlaces">Where else the id is, written for people (<c>plan.csv:7</c>).</param>
+    public static Finding DuplicateFinding(SiteBudget site, IReadOnlyList<string> otherPlaces)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(otherPlaces);
+        var places = string.Join(", ", otherPlaces);
+        var count = otherPlaces.Count + 1;
+        return new Finding
+        {
+            Code = FindingCodes.DuplicateSite,
+            Severity = Severity.Error,
+            SiteId = site.SiteId,
+            Expected = "a site id used once",
+            Actual = $"{count} times",
+            Message = new LocalizedText(
+                $"사업장코드 {site.SiteId}이(가) {count}번 나옵니다 (다른 위치: {places})",
+                $"site id {site.SiteId} appears {count} times (also at {places})"),
+            Origin = site.Origin,
+        };
+    }
+
+    /// <summary>An assessment with one more finding, in finding order.</summary>
+    public static SiteAssessment WithFinding(SiteAssessment assessment, Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment with { Findings = Order(assessment.Findings.Append(finding)) };
     }
 
     /// <summary>Checks every site and the program, in one call.</summary>
@@ -96,7 +134,7 @@ public sealed class BudgetCheck
         var figures = SiteFigures.Compute(_rules, site);
         var findings = CheckSite(site, figures);
         _totals.Add(site);
-        if (!_firstSeen.TryAdd(site.SiteId, (_count, site.Origin)))
+        if (_trackDuplicates && !_firstSeen.TryAdd(site.SiteId, (_count, site.Origin)))
         {
             if (!_repeated.TryGetValue(site.SiteId, out var places))
             {
@@ -126,19 +164,8 @@ public sealed class BudgetCheck
         {
             foreach (var (index, origin) in occurrences)
             {
-                var others = string.Join(", ", occurrences.Where(o => o.Index != index).Select(o => o.Origin?.ToString() ?? $"site #{o.Index + 1}"));
-                siteFindings.Add((index, new Finding
-                {
-                    Code = FindingCodes.DuplicateSite,
-                    Severity = Severity.Error,
-                    SiteId = id,
-                    Expected = "a site id used once",
-                    Actual = $"{occurrences.Count} times",
-                    Message = new LocalizedText(
-                        $"사업장코드 {id}이(가) {occurrences.Count}번 나옵니다 (다른 위치: {others})",
-                        $"site id {id} appears {occurrences.Count} times (also at {others})"),
-                    Origin = origin,
-                }));
+                var others = occurrences.Where(o => o.Index != index).Select(o => o.Origin?.ToString() ?? $"site #{o.Index + 1}").ToList();
+                siteFindings.Add((index, DuplicateFinding(new SiteBudget { SiteId = id, Origin = origin }, others)));
             }
         }
         siteFindings.Sort((a, b) => a.Item1.CompareTo(b.Item1));

@@ -133,3 +133,19 @@ public class BadInputTests
         r.Err.ShouldContain("There is no program 'no-such-program': expected one of sogongin-center-2020");
     }
 }
+
+public class OutputFileTests
+{
+    [Fact]
+    public void Output_OnBadInput_LeavesTheOldFileAlone()
+    {
+        var good = CliRunner.Sample("sogongin-2020.csv");
+        var bad = CliRunner.TempCsv("site_id,national,provincial\nA,x,1\n");
+        var output = Path.Combine(Path.GetDirectoryName(bad)!, "report.json");
+        CliRunner.Run("check", good, "--format", "json", "-o", output).ExitCode.ShouldBe(0);
+        var before = File.ReadAllText(output);
+        CliRunner.Run("check", bad, "--format", "json", "-o", output).ExitCode.ShouldBe(2);
+        File.ReadAllText(output).ShouldBe(before);
+        File.Exists(output + ".partial").ShouldBeFalse();
+    }
+}

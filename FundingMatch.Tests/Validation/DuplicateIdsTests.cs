@@ -1,0 +1,41 @@
+using FundingMatch.Budgets;
+using FundingMatch.Validation;
+
+namespace FundingMatch.Tests.Validation;
+
+public class DuplicateIdsTests
+{
+    private static SourceLocation L(int line) => new("f.csv", line);
+
+    [Fact]
+    public void OtherPlaces_InTheSecondPass_NameEveryOtherOccurrence()
+    {
+        var ids = new[] { "a", "b", "a", "c", "a", "b" };
+        var d = new DuplicateIds();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            d.Observe(ids[i], L(i + 2));
+        }
+        var others = ids.Select((id, i) => d.OtherPlaces(id, L(i + 2))?.Select(p => p!.Line).ToArray()).ToList();
+        others[0].ShouldBe([4, 6]);
+        others[1].ShouldBe([7]);
+        others[2].ShouldBe([2, 6]);
+        others[3].ShouldBeNull();
+        others[4].ShouldBe([2, 4]);
+        others[5].ShouldBe([3]);
+    }
+
+    [Fact]
+    public void OtherPlaces_AgreeWithTheInMemoryCheck() =>
+        Gen.Int[0, 30].Array[0, 60].Sample(keys =>
+        {
+            var sites = keys.Select((k, i) => TestData.Site($"s{k}", "1억", "1억") with { Origin = L(i + 2) }).ToList();
+            var report = BudgetCheck.Run(TestData.Rules2020 with { SitesInRound = null, Envelope = null }, sites);
+            var d = new DuplicateIds();
+            sites.ForEach(s => d.Observe(s.SiteId, s.Origin));
+            return sites.Select((s, i) => d.OtherPlaces(s.SiteId, s.Origin) is { } o
+                    ? BudgetCheck.DuplicateFinding(s, o.Select(p => p!.ToString()).ToList()).Message.English
+                    : null)
+                .SequenceEqual(report.Sites.Select(s => s.Findings.SingleOrDefault(f => f.Code == FindingCodes.DuplicateSite)?.Message.English));
+        });
+}
