@@ -54,9 +54,6 @@ internal sealed class ProblemLog
 /// </summary>
 internal static class BudgetCsvReader
 {
-    private static readonly LocalDatePattern IsoDate = LocalDatePattern.CreateWithInvariantCulture("uuuu-MM-dd");
-    private static readonly LocalDatePattern DottedDate = LocalDatePattern.CreateWithInvariantCulture("uuuu.MM.dd");
-
     /// <summary>Reads the rows of <paramref name="path"/>, reporting problems to <paramref name="log"/>; rows with errors are not returned.</summary>
     public static IEnumerable<BudgetRow> Read(string path, string displayName, BudgetReadOptions options, ProblemLog log)
     {
@@ -93,6 +90,7 @@ internal static class BudgetCsvReader
             MalformedData = CsvMalformedDataHandling.Skip,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             OnMalformedRecord = malformed.Add,
+            PoolStrings = true,
             DetectSeparatorHint = false,
         };
         using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
@@ -243,6 +241,9 @@ internal static class BudgetCsvReader
         _ => reason.ToString(),
     };
 
+    private static void Error(ProblemLog log, string file, int line, Mapped m, ReadOnlySpan<byte> value, string ko, string en) =>
+        log.Add(new InputProblem(file, line, m.Index + 1, m.Header, Encoding.UTF8.GetString(value), new LocalizedText(ko, en)));
+
     private static BudgetRow? ReadRow(CsvReader csv, HeaderMap map, string file, int line, ProblemLog log, Span<char> buffer)
     {
         var allEmpty = true;
@@ -267,78 +268,70 @@ internal static class BudgetCsvReader
         foreach (var m in map.Columns)
         {
             var bytes = csv.GetSpan(m.Index);
-            void Error(ReadOnlySpan<byte> value, string ko, string en) => log.Add(new InputProblem(file, line, m.Index + 1, m.Header, Encoding.UTF8.GetString(value), new LocalizedText(ko, en)));
             switch (m.Column)
             {
                 case Column.SiteId:
-                    siteId = Encoding.UTF8.GetString(bytes).Trim();
+                    siteId = csv.GetString(m.Index);
                     if (siteId.Length == 0)
                     {
-                        Error(bytes, "사업장코드가 비어 있습니다", "the site id is empty");
+                        Error(log, file, line, m, bytes, "사업장코드가 비어 있습니다", "the site id is empty");
                     }
                     break;
                 case Column.SiteName:
-                    name = Encoding.UTF8.GetString(bytes).Trim();
+                    name = csv.GetString(m.Index);
                     break;
                 case Column.Region:
-                    region = Encoding.UTF8.GetString(bytes).Trim();
+                    region = csv.GetString(m.Index); // pooled: a region repeats on many rows
                     break;
                 case Column.CompletionDate:
                     if (!bytes.IsEmpty)
                     {
-                        var text = Encoding.UTF8.GetString(bytes).Trim();
-                        var result = IsoDate.Parse(text);
-                        if (!result.Success)
+                        if (FieldParsers.TryParseDate(bytes, out var date))
                         {
-                            result = DottedDate.Parse(text);
-                        }
-                        if (result.Success)
-                        {
-                            completion = result.Value;
+                            completion = date;
                         }
                         else
                         {
-                            Error(bytes, "날짜가 아닙니다: yyyy-MM-dd 또는 yyyy.MM.dd 형식이어야 합니다 (예: 2021-12-31)", "not a date: expected yyyy-MM-dd or yyyy.MM.dd, such as 2021-12-31");
+                            Error(log, file, line, m, bytes, "날짜가 아닙니다: yyyy-MM-dd 또는 yyyy.MM.dd 형식이어야 합니다 (예: 2021-12-31)", "not a date: expected yyyy-MM-dd or yyyy.MM.dd, such as 2021-12-31");
                         }
                     }
                     break;
                 case Column.FloorArea:
                     if (!bytes.IsEmpty)
                     {
-                        var text = Encoding.UTF8.GetString(bytes).Trim().TrimEnd('㎡').Replace("m²", "", StringComparison.Ordinal).Replace("m2", "", StringComparison.OrdinalIgnoreCase).Trim();
-                        if (decimal.TryParse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var area))
+                        if (FieldParsers.TryParseArea(bytes, out var area))
                         {
                             floorArea = area;
                         }
                         else
                         {
-                            Error(bytes, "면적이 아닙니다: 0 이상의 숫자(m²)여야 합니다 (예: 1,487)", "not a floor area: expected a number of m² of zero or more, such as 1,487");
+                            Error(log, file, line, m, bytes, "면적이 아닙니다: 0 이상의 숫자(m²)여야 합니다 (예: 1,487)", "not a floor area: expected a number of m² of zero or more, such as 1,487");
                         }
                     }
                     break;
                 case Column.Firms:
                     if (!bytes.IsEmpty)
                     {
-                        if (int.TryParse(Encoding.UTF8.GetString(bytes).Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
+                        if (int.TryParse(bytes, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
                         {
                             firms = count;
                         }
                         else
                         {
-                            Error(bytes, "업체 수가 아닙니다: 0 이상의 정수여야 합니다", "not a number of firms: expected a whole number of zero or more");
+                            Error(log, file, line, m, bytes, "업체 수가 아닙니다: 0 이상의 정수여야 합니다", "not a number of firms: expected a whole number of zero or more");
                         }
                     }
                     break;
                 case Column.Score:
                     if (!bytes.IsEmpty)
                     {
-                        if (decimal.TryParse(Encoding.UTF8.GetString(bytes).Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s))
+                        if (decimal.TryParse(bytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
                         {
-                            score = s;
+                            score = value;
                         }
                         else
                         {
-                            Error(bytes, "점수가 아닙니다: 숫자여야 합니다 (예: 87.5)", "not a score: expected a number such as 87.5");
+                            Error(log, file, line, m, bytes, "점수가 아닙니다: 숫자여야 합니다 (예: 87.5)", "not a score: expected a number such as 87.5");
                         }
                     }
                     break;
@@ -349,12 +342,13 @@ internal static class BudgetCsvReader
                     }
                     if (!TryParseAmount(bytes, m.Unit, buffer, out var amount, out var parseError))
                     {
-                        Error(bytes, AmountParseErrors.DescribeKorean(parseError, Encoding.UTF8.GetString(bytes)), AmountParseErrors.Describe(parseError, Encoding.UTF8.GetString(bytes)));
+                        var text = Encoding.UTF8.GetString(bytes);
+                        Error(log, file, line, m, bytes, AmountParseErrors.DescribeKorean(parseError, text), AmountParseErrors.Describe(parseError, text));
                         break;
                     }
                     if (amount.IsNegative)
                     {
-                        Error(bytes, "금액이 음수입니다: 예산 금액은 0 이상이어야 합니다", "a negative amount: budget amounts are zero or more");
+                        Error(log, file, line, m, bytes, "금액이 음수입니다: 예산 금액은 0 이상이어야 합니다", "a negative amount: budget amounts are zero or more");
                         break;
                     }
                     switch (m.Column)
@@ -398,9 +392,20 @@ internal static class BudgetCsvReader
         return new BudgetRow(site, requested, score);
     }
 
-    // Amounts are parsed from the field's bytes through a stack buffer: no string per field on the hot path.
+    // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),
+    // anything else through a reused char buffer into the core's parser. No string per field on the hot path.
     private static bool TryParseAmount(ReadOnlySpan<byte> bytes, AmountUnit unit, Span<char> buffer, out Won amount, out AmountParseError error)
     {
+        if (bytes.Length <= 18 && FieldParsers.TryParseDigits(bytes, out var digits))
+        {
+            var scale = unit.WonPerUnit();
+            if (digits <= long.MaxValue / scale)
+            {
+                amount = new Won(digits * scale);
+                error = AmountParseError.None;
+                return true;
+            }
+        }
         if (bytes.Length <= buffer.Length && Encoding.UTF8.TryGetChars(bytes, buffer, out var written))
         {
             return Won.TryParse(buffer[..written], unit, out amount, out error);

@@ -32,8 +32,11 @@ public sealed record SiteFigures
     /// <summary>총사업비: national + local + private.</summary>
     public required Won Total { get; init; }
 
-    /// <summary>The national share of the total, exactly; null when the total is zero.</summary>
-    public required Share? NationalShare { get; init; }
+    /// <summary>National funds, as the budget has them.</summary>
+    public required Won National { get; init; }
+
+    /// <summary>The national share of the total, exactly; null when the total is zero. Reduced on demand.</summary>
+    public Share? NationalShare => Total.Value > 0 ? Share.Of(National, Total) : null;
 
     /// <summary>The money that counts toward the local share under the program's rules.</summary>
     public required Won CountedLocal { get; init; }
@@ -73,12 +76,10 @@ public sealed record SiteFigures
         var minLocal = rules.LocalShareMin.Value.Of(total, RoundingPolicy.UpToWon);
         var counted = site.Sum(rules.LocalSources.Value);
         var headroom = maxNational - site.National;
-        Share? nationalShare = total.Value > 0 ? Share.Of(site.National, total) : null;
-
         return new SiteFigures
         {
             Total = total,
-            NationalShare = nationalShare,
+            National = site.National,
             CountedLocal = counted,
             ShareLimit = shareLimit,
             MaxNational = maxNational,

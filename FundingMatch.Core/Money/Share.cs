@@ -23,15 +23,27 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
         _denominator = denominator / gcd;
     }
 
-    // Euclid on magnitudes: no allocation, unlike BigInteger for values past 32 bits. The denominator is positive,
+    // Binary GCD (Stein) on magnitudes: shifts instead of divisions, no allocation. The denominator is positive,
     // so the result is at least 1 and at most the denominator, which fits a long.
     private static ulong Gcd(ulong a, ulong b)
     {
-        while (b != 0)
+        if (a == 0)
         {
-            (a, b) = (b, a % b);
+            return b;
         }
-        return a;
+        var shift = System.Numerics.BitOperations.TrailingZeroCount(a | b);
+        a >>= System.Numerics.BitOperations.TrailingZeroCount(a);
+        do
+        {
+            b >>= System.Numerics.BitOperations.TrailingZeroCount(b);
+            if (a > b)
+            {
+                (a, b) = (b, a);
+            }
+            b -= a;
+        }
+        while (b != 0);
+        return a << shift;
     }
 
     /// <summary>0%.</summary>

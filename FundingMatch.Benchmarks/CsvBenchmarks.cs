@@ -1,0 +1,81 @@
+using BenchmarkDotNet.Attributes;
+using CsvHelper;
+using FundingMatch.Cli;
+using FundingMatch.Cli.Input;
+using FundingMatch.Money;
+using FundingMatch.Rules;
+using FundingMatch.Validation;
+
+namespace FundingMatch.Benchmarks;
+
+/// <summary>
+/// Reading budget CSVs, each step against the floor in the same run:
+/// B0 a bare CsvHelper loop that touches every field's bytes; B1 the CLI's typed read into budget rows;
+/// V read + validate + program totals; R the whole <c>check</c> with its JSON report written to a null stream.
+/// </summary>
+[MemoryDiagnoser]
+public class CsvBenchmarks
+{
+    private string _path = "";
+    private ProgramRules _rules = null!;
+    private readonly BudgetReadOptions _options = new(AmountUnit.Won, EncodingChoice.Utf8);
+
+    [Params(100_000, 1_000_000)]
+    public int Rows { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Data.CsvFile(Rows);
+        _rules = ProgramCatalog.Embedded.Get(ProgramCatalog.DefaultProgramId).Latest with { SitesInRound = null };
+    }
+
+    /// <summary>B0: the practical floor, CsvHelper reading every field and touching its bytes.</summary>
+    [Benchmark(Baseline = true, Description = "B0 bare CsvHelper read")]
+    public long BareRead()
+    {
+        using var csv = CsvReader.FromFile(_path, new CsvReaderOptions { Separator = ',' });
+        long touched = 0;
+        while (csv.Read())
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                var span = csv.GetSpan(i);
+                touched += span.Length + span.IndexOf((byte)0); // IndexOf scans every byte
+            }
+        }
+        return touched;
+    }
+
+    /// <summary>B1: the CLI's typed read of the same file into budget rows, discarded.</summary>
+    [Benchmark(Description = "B1 typed read")]
+    public int TypedRead()
+    {
+        var log = new ProblemLog();
+        var count = 0;
+        foreach (var _ in BudgetCsvReader.Read(_path, _path, _options, log))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>V: read, validate every site and total the program; no rendering.</summary>
+    [Benchmark(Description = "V read+validate+totals")]
+    public int ReadValidateTotals()
+    {
+        var log = new ProblemLog();
+        var check = new BudgetCheck(_rules);
+        var findings = 0;
+        foreach (var row in BudgetCsvReader.Read(_path, _path, _options, log))
+        {
+            findings += check.Add(row.Site).Findings.Count;
+        }
+        return findings + check.Complete().ProgramFindings.Count;
+    }
+
+    /// <summary>R: the whole <c>fundingmatch check --format json</c>, report to a null stream.</summary>
+    [Benchmark(Description = "R check --format json")]
+    public int WholeCheck() =>
+        CliApp.Run(["check", _path, "--format", "json", "--encoding", "utf-8"], TextWriter.Null, TextWriter.Null, new CliEnvironment("en-US"));
+}
