@@ -18,7 +18,7 @@ public static class Data
     /// <summary>A budget CSV of <paramref name="rows"/> sites, UTF-8, written once to a temp file and reused.</summary>
     public static string CsvFile(int rows)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fundingmatch-bench-{rows}.csv");
+        var path = Path.Combine(Path.GetTempPath(), $"fundingmatch-bench-v2-{rows}.csv");
         if (File.Exists(path))
         {
             return path;
@@ -36,7 +36,7 @@ public static class Data
         return path;
     }
 
-    /// <summary><paramref name="count"/> site budgets, about nine in ten of which pass the 2020 rules.</summary>
+    /// <summary><paramref name="count"/> site budgets, nine in ten of which pass the 2020 rules.</summary>
     public static SiteBudget[] Sites(int count)
     {
         var random = new Random(20200609);
@@ -48,13 +48,27 @@ public static class Data
         return sites;
     }
 
+    // Nine sites in ten keep the 2020 rules (national at most the cap and half the cost); the tenth breaks one,
+    // as a submitted plan does now and then. Amounts are whole thousands of won, as budgets keep them.
     private static SiteBudget NextSite(Random random, int i)
     {
-        // Amounts in whole thousands of won, as budgets keep them.
-        var national = random.Next(500_000, 3_000_000) * 1_000L;
-        var provincial = random.Next(200_000, 4_000_000) * 1_000L;
-        var municipal = random.Next(200_000, 5_000_000) * 1_000L;
-        var @private = random.Next(0, 2_000_000) * 1_000L;
+        var national = random.Next(500_000, 2_500_001) * 1_000L;
+        var local = national + (random.Next(0, 3_000_000) * 1_000L);
+        var provincial = local * random.Next(20, 61) / 100 / 1_000 * 1_000;
+        var municipal = local - provincial;
+        var @private = random.Next(0, 1_500_000) * 1_000L;
+        switch (random.Next(0, 10) == 0 ? random.Next(0, 3) : -1)
+        {
+            case 0:
+                national += 300_000_000; // over the cap, or over half the cost
+                break;
+            case 1:
+                municipal /= 3; // local share short
+                break;
+            case 2:
+                national = 0; // a warning
+                break;
+        }
         return new SiteBudget
         {
             SiteId = "S" + i.ToString("D7", CultureInfo.InvariantCulture),

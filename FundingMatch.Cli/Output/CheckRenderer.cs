@@ -222,12 +222,19 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
 {
     private readonly MemoryStream _buffer = new();
     private System.Text.Json.Utf8JsonWriter? _json;
+    private Stream? _direct;
 
     private System.Text.Json.Utf8JsonWriter W => _json!;
 
     public void Begin(ProgramRules rules)
     {
-        _json = Json.CreateWriter(_buffer);
+        // A UTF-8 stream writer (standard output, a file) takes the JSON bytes as they are; any other writer gets text.
+        if (ctx.Writer is StreamWriter { Encoding: System.Text.UTF8Encoding } stream)
+        {
+            stream.Flush();
+            _direct = stream.BaseStream;
+        }
+        _json = Json.CreateWriter(_direct ?? _buffer);
         W.WriteStartObject();
         W.Program(rules, ctx);
         if (asOf is { } d)
@@ -301,14 +308,21 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         w.WriteEndObject();
         w.WriteEndObject();
         Drain();
-        ctx.Writer.Write('\n');
+        if (_direct is not null)
+        {
+            _direct.WriteByte((byte)'\n');
+        }
+        else
+        {
+            ctx.Writer.Write('\n');
+        }
         w.Dispose();
     }
 
     private void Drain()
     {
         W.Flush();
-        if (_buffer.Length > 0)
+        if (_direct is null && _buffer.Length > 0)
         {
             ctx.Writer.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
             _buffer.SetLength(0);

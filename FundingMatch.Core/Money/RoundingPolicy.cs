@@ -39,6 +39,7 @@ public sealed record RoundingPolicy
         }
         Unit = unit;
         Direction = direction;
+        _description = $"{DirectionName(direction)} to {unit.ToString("#,0", CultureInfo.InvariantCulture)} won";
     }
 
     /// <summary>Korean budget practice: truncate below 1,000 won (천원 미만 절사).</summary>
@@ -102,7 +103,10 @@ public sealed record RoundingPolicy
     }
 
     /// <summary>An English name: "down to 1,000 won".</summary>
-    public string Describe() => $"{DirectionName(Direction)} to {Unit.ToString("#,0", CultureInfo.InvariantCulture)} won";
+    public string Describe() => _description;
+
+    // Written once, in the constructor (so that equal policies hold equal text): reports name the policy on every figure.
+    private readonly string _description;
 
     /// <summary>A Korean name: "1,000원 미만 절사".</summary>
     public string DescribeKorean() => $"{Unit.ToString("#,0", CultureInfo.InvariantCulture)}원 미만 {Direction switch
