@@ -65,8 +65,8 @@ public sealed record AllocationOptions
     public PartialAward Partial { get; init; } = PartialAward.Award;
 }
 
-/// <summary>One site's award.</summary>
-public sealed record SiteAllocation
+/// <summary>One site's award. A value type: an allocation of a million applicants is one array, not a million objects.</summary>
+public readonly record struct SiteAllocation
 {
     /// <summary>The site.</summary>
     public required Applicant Applicant { get; init; }
@@ -147,7 +147,6 @@ public sealed record AllocationResult
     /// <summary>How one site's entitlement and award were derived, with the rules' citations.</summary>
     public Derivation Explain(SiteAllocation allocation, Rules.ProgramRules rules)
     {
-        ArgumentNullException.ThrowIfNull(allocation);
         ArgumentNullException.ThrowIfNull(rules);
         var unit = AwardUnit.ToString();
         var parts = new List<Derivation>

@@ -23,6 +23,8 @@ public static class Allocator
         options ??= new AllocationOptions();
         var c = Compute(rules, applicants, options);
         var minLocal = rules.LocalShareMin.Value;
+        var down = new RoundingPolicy(c.Unit, RoundingDirection.Down);
+        Won? cap = c.Cap is { } cv ? new Won(cv) : null;
         var allocations = new SiteAllocation[applicants.Count];
         for (var i = 0; i < allocations.Length; i++)
         {
@@ -36,8 +38,8 @@ public static class Allocator
                 RequiredLocal = minLocal.Of(a.Site.Total, RoundingPolicy.UpToWon),
                 Rank = c.Ranks?[i],
                 ShareLimit = new Won(c.ShareLimits[i]),
-                Cap = c.Cap is { } cv ? new Won(cv) : null,
-                Request = a.Requested is { } r ? new RoundingPolicy(c.Unit, RoundingDirection.Down).Round(r) : null,
+                Cap = cap,
+                Request = a.Requested is { } r ? down.Round(r) : null,
             };
         }
         return new AllocationResult
@@ -72,6 +74,7 @@ public static class Allocator
 
         var n = applicants.Count;
         var ids = new HashSet<string>(n, StringComparer.Ordinal);
+        var siteIds = new string[n]; // the ids side by side, for the tie-breaks: no trip through each applicant
         var entitlement = new long[n]; // in award units
         var limits = new AllocationConstraint[n];
         var shareLimits = new long[n];
@@ -82,15 +85,18 @@ public static class Allocator
         for (var i = 0; i < n; i++)
         {
             var a = applicants[i];
+            siteIds[i] = a.Site.SiteId;
             if (!ids.Add(a.Site.SiteId))
             {
                 throw new ArgumentException($"Site id {a.Site.SiteId} is given twice.", nameof(applicants));
             }
-            if (a.Site.Total.IsNegative || a.Requested is { IsNegative: true })
+            if (a.Site.Provincial.IsNegative || a.Site.Municipal.IsNegative || a.Site.UnsplitLocal.IsNegative || a.Site.Private.IsNegative
+                || a.Site.National.IsNegative || a.Requested is { IsNegative: true })
             {
                 throw new ArgumentException($"Site {a.Site.SiteId} has a negative amount.", nameof(applicants));
             }
-            var shareLimit = down.Round((Int128)a.Site.Total.Value * share.Numerator, share.Denominator).Value;
+            var total = a.Site.Total;
+            var shareLimit = down.Round((Int128)total.Value * share.Numerator, share.Denominator).Value;
             shareLimits[i] = shareLimit;
             var best = shareLimit;
             var limit = AllocationConstraint.NationalShare;
@@ -99,9 +105,9 @@ public static class Allocator
                 best = capValue;
                 limit = AllocationConstraint.PerSiteCap;
             }
-            if (a.Requested is { } requested && down.Round(requested).Value < best)
+            if (a.Requested is { } requested && down.Round(requested).Value is var asked && asked < best)
             {
-                best = down.Round(requested).Value;
+                best = asked;
                 limit = AllocationConstraint.Request;
             }
             entitlement[i] = best / unit;
@@ -115,7 +121,7 @@ public static class Allocator
         string? level = null;
         if (options.Method == AllocationMethod.Ranked)
         {
-            ranks = Ranked(applicants, entitlement, budget, options.Partial, awards);
+            ranks = Ranked(applicants, siteIds, entitlement, budget, options.Partial, awards);
         }
         else if (sum <= budget)
         {
@@ -123,11 +129,11 @@ public static class Allocator
         }
         else if (options.Method == AllocationMethod.Equal)
         {
-            level = Equal(applicants, entitlement, budget, awards, unit);
+            level = Equal(siteIds, entitlement, budget, awards, unit);
         }
         else
         {
-            Proportional(applicants, entitlement, sum, budget, awards);
+            Proportional(siteIds, entitlement, sum, budget, awards);
         }
 
         return new Computed(unit, envelope, entitlement, limits, shareLimits, awards, ranks, level, cap);
@@ -135,7 +141,7 @@ public static class Allocator
 
     // Max-min fair: sort by entitlement; sites whose entitlement is below the common level get it all, the rest share
     // what remains equally, floored to whole units, with the leftover units one each by site id.
-    private static string Equal(IReadOnlyList<Applicant> applicants, long[] entitlement, long budget, long[] awards, long unit)
+    private static string Equal(string[] ids, long[] entitlement, long budget, long[] awards, long unit)
     {
         var n = entitlement.Length;
         var keys = (long[])entitlement.Clone();
@@ -162,9 +168,10 @@ public static class Allocator
         }
         if (extra > 0)
         {
-            // Every unsaturated site has the same remainder, so the leftover units go one each by site id.
+            // Every unsaturated site has the same remainder, so the leftover units go one each to the first sites by
+            // id: a selection of the `extra` smallest ids, O(n) on average, where sorting them all would be O(n log n).
             var rest = order[k..];
-            Array.Sort(rest, (x, y) => string.CompareOrdinal(applicants[x].Site.SiteId, applicants[y].Site.SiteId));
+            SelectSmallest(rest, (int)extra, (x, y) => string.CompareOrdinal(ids[x], ids[y]));
             for (var j = 0; j < extra; j++)
             {
                 awards[rest[j]]++;
@@ -176,7 +183,7 @@ public static class Allocator
     }
 
     // Hamilton's method: floor every exact share, then one unit each to the largest remainders (ties by site id).
-    private static void Proportional(IReadOnlyList<Applicant> applicants, long[] entitlement, long sum, long budget, long[] awards)
+    private static void Proportional(string[] ids, long[] entitlement, long sum, long budget, long[] awards)
     {
         var n = entitlement.Length;
         var keys = new long[n];
@@ -209,11 +216,51 @@ public static class Allocator
         }
         if (to - from > 1)
         {
-            Array.Sort(order, from, to - from, Comparer<int>.Create((x, y) => string.CompareOrdinal(applicants[x].Site.SiteId, applicants[y].Site.SiteId)));
+            Array.Sort(order, from, to - from, Comparer<int>.Create((x, y) => string.CompareOrdinal(ids[x], ids[y])));
         }
         for (var j = 0; j < leftover; j++)
         {
             awards[order[j]]++;
+        }
+    }
+
+    // Rearranges items so that its first `count` elements are the smallest under `compare` (in no particular order):
+    // Hoare-partition quickselect with a median-of-three pivot. Items are distinct under `compare` (site ids are unique).
+    private static void SelectSmallest(int[] items, int count, Comparison<int> compare)
+    {
+        int lo = 0, hi = items.Length - 1;
+        var target = count - 1;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (compare(items[mid], items[lo]) < 0) { (items[mid], items[lo]) = (items[lo], items[mid]); }
+            if (compare(items[hi], items[lo]) < 0) { (items[hi], items[lo]) = (items[lo], items[hi]); }
+            if (compare(items[hi], items[mid]) < 0) { (items[hi], items[mid]) = (items[mid], items[hi]); }
+            var pivot = items[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (compare(items[i], pivot) < 0) { i++; }
+                while (compare(items[j], pivot) > 0) { j--; }
+                if (i <= j)
+                {
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j)
+            {
+                hi = j;
+            }
+            else if (target >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
         }
     }
 
@@ -227,28 +274,42 @@ public static class Allocator
         return order;
     }
 
-    private static int[] Ranked(IReadOnlyList<Applicant> applicants, long[] entitlement, long budget, PartialAward partial, long[] awards)
+    private static int[] Ranked(IReadOnlyList<Applicant> applicants, string[] ids, long[] entitlement, long budget, PartialAward partial, long[] awards)
     {
         var n = entitlement.Length;
+        // Scored sites first, highest score first; then the unscored. Sorting on the scores as keys is the fast
+        // part; only runs of equal scores are then put in site-id order.
         var order = Indices(n);
-        Array.Sort(order, (x, y) =>
+        var scored = 0;
+        for (var i = 0; i < n; i++)
         {
-            var sx = applicants[x].Score;
-            var sy = applicants[y].Score;
-            if (sx != sy)
+            if (applicants[i].Score is not null)
             {
-                if (sx is null)
-                {
-                    return 1;
-                }
-                if (sy is null)
-                {
-                    return -1;
-                }
-                return sy.Value.CompareTo(sx.Value);
+                (order[scored], order[i]) = (order[i], order[scored]);
+                scored++;
             }
-            return string.CompareOrdinal(applicants[x].Site.SiteId, applicants[y].Site.SiteId);
-        });
+        }
+        var keys = new decimal[scored];
+        for (var i = 0; i < scored; i++)
+        {
+            keys[i] = -applicants[order[i]].Score!.Value;
+        }
+        Array.Sort(keys, order, 0, scored);
+        var byId = Comparer<int>.Create((x, y) => string.CompareOrdinal(ids[x], ids[y]));
+        for (var start = 0; start < scored;)
+        {
+            var end = start + 1;
+            while (end < scored && keys[end] == keys[start])
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start, byId);
+            }
+            start = end;
+        }
+        Array.Sort(order, scored, n - scored, byId);
         var ranks = new int[n];
         var remaining = budget;
         for (var j = 0; j < n; j++)
