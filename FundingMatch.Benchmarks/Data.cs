@@ -18,7 +18,7 @@ public static class Data
     /// <summary>A budget CSV of <paramref name="rows"/> sites, UTF-8, written once to a temp file and reused.</summary>
     public static string CsvFile(int rows)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fundingmatch-bench-v2-{rows}.csv");
+        var path = Path.Combine(Path.GetTempPath(), $"fundingmatch-bench-v3-{rows}.csv");
         if (File.Exists(path))
         {
             return path;
@@ -56,7 +56,8 @@ public static class Data
         var local = national + (random.Next(0, 3_000_000) * 1_000L);
         var provincial = local * random.Next(20, 61) / 100 / 1_000 * 1_000;
         var municipal = local - provincial;
-        var @private = random.Next(0, 1_500_000) * 1_000L;
+        // Private money up to what keeps local government at half the cost or more.
+        var @private = random.NextInt64(0, (local - national) / 1_000 + 1) * 1_000L;
         switch (random.Next(0, 10) == 0 ? random.Next(0, 3) : -1)
         {
             case 0:
