@@ -37,12 +37,7 @@ internal static class AllocateCommand
             var rules = run.ResolveRules();
             var rows = run.ReadBudgets([parse.GetValue(file)!], parse.InvocationConfiguration.Error, applicantColumns: true);
             RejectDuplicates(rows);
-            var chosen = parse.GetValue(method) switch
-            {
-                "proportional" => AllocationMethod.Proportional,
-                "ranked" => AllocationMethod.Ranked,
-                _ => AllocationMethod.Equal,
-            };
+            var chosen = AllocationNames.TryParseMethod(parse.GetValue(method) ?? "equal", out var m) ? m : AllocationMethod.Equal;
             var allocationOptions = new AllocationOptions
             {
                 Method = chosen,
@@ -179,24 +174,7 @@ internal static class AllocateCommand
             a.Entitlement.ToString(), a.Award.ToString(), AllocationNames.Name(a.BindingConstraint), a.Shortfall.ToString(), a.RequiredLocal.ToString(),
         ];
         var ordered = result.Method == AllocationMethod.Ranked ? result.Allocations.OrderBy(a => a.Rank) : result.Allocations.AsEnumerable();
-        if (markdown)
-        {
-            w.Line("| " + string.Join(" | ", headers.Select(h => h.Item1)) + " |");
-            w.Line("|" + string.Join("|", headers.Select(h => h.Item2 ? "---:" : "---")) + "|");
-            foreach (var a in ordered)
-            {
-                w.Line("| " + string.Join(" | ", Cells1(a).Select(Cells.Markdown)) + " |");
-            }
-        }
-        else
-        {
-            var table = new TextTable(headers);
-            foreach (var a in ordered)
-            {
-                table.Add(Cells1(a));
-            }
-            table.WriteTo(w);
-        }
+        TextTable.Write(w, markdown, headers, ordered.Select(Cells1));
         w.Line();
         w.Line(ctx.T(
             $"배분 {result.Allocated} / 배분한도 합계 {result.TotalEntitlement}; 잔액 {result.LeftOver}; 전액 {result.FundedInFull}곳, 일부 {result.FundedInPart}곳, 미배분 {result.NotFunded}곳",

@@ -79,12 +79,7 @@ internal static class ScenariosCommand
             }
             var rows = run.ReadBudgets(parse.GetValue(files)!, parse.InvocationConfiguration.Error);
             var sites = rows.Select(r => r.Site).ToList();
-            var chosen = parse.GetValue(method) switch
-            {
-                "proportional" => AllocationMethod.Proportional,
-                "ranked" => AllocationMethod.Ranked,
-                _ => AllocationMethod.Equal,
-            };
+            var chosen = AllocationNames.TryParseMethod(parse.GetValue(method) ?? "equal", out var m) ? m : AllocationMethod.Equal;
             using var progress = new ProgressLine(parse.InvocationConfiguration.Error, scenarios.Count, common.Environment);
             var sweep = ScenarioRunner.Run(rules, sites, scenarios, chosen, progress: progress, cancellationToken: cancellationToken);
             progress.Dispose();
@@ -156,7 +151,7 @@ internal static class ScenariosCommand
             (i + 1).ToString(CultureInfo.InvariantCulture), s.Scenario.Name, s.Passing.ToString(CultureInfo.InvariantCulture), s.Failing.ToString(CultureInfo.InvariantCulture),
             s.NationalAllowed.ToString(), s.Envelope.ToString(), s.Allocated.ToString(), s.ChangesFrom(b).Count.ToString(CultureInfo.InvariantCulture),
         }).ToList();
-        WriteTable(w, markdown, headers, summary);
+        TextTable.Write(w, markdown, headers, summary);
         for (var k = 0; k < sweep.Scenarios.Count; k++)
         {
             var s = sweep.Scenarios[k];
@@ -186,28 +181,8 @@ internal static class ScenariosCommand
                     o.MaxNational.ToString(), o.Award.ToString(), Signed(o.Award - before.Award), string.Join(", ", o.Codes),
                 ]);
             }
-            WriteTable(w, markdown, siteHeaders, rows);
+            TextTable.Write(w, markdown, siteHeaders, rows);
         }
-    }
-
-    private static void WriteTable(TextWriter w, bool markdown, (string, bool)[] headers, IEnumerable<string[]> rows)
-    {
-        if (markdown)
-        {
-            w.Line("| " + string.Join(" | ", headers.Select(h => h.Item1)) + " |");
-            w.Line("|" + string.Join("|", headers.Select(h => h.Item2 ? "---:" : "---")) + "|");
-            foreach (var row in rows)
-            {
-                w.Line("| " + string.Join(" | ", row.Select(Cells.Markdown)) + " |");
-            }
-            return;
-        }
-        var table = new TextTable(headers);
-        foreach (var row in rows)
-        {
-            table.Add(row);
-        }
-        table.WriteTo(w);
     }
 
     private static void WriteResult(System.Text.Json.Utf8JsonWriter j, ScenarioResult s, ScenarioResult? baseline)

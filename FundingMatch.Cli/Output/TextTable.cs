@@ -48,6 +48,27 @@ internal sealed class TextTable(params (string Header, bool RightAligned)[] colu
         writer.Write('\n');
     }
 
+    /// <summary>Writes rows as an aligned text table, or as a Markdown table.</summary>
+    public static void Write(TextWriter writer, bool markdown, (string Header, bool RightAligned)[] headers, IEnumerable<string[]> rows)
+    {
+        if (markdown)
+        {
+            writer.Line("| " + string.Join(" | ", headers.Select(h => h.Header)) + " |");
+            writer.Line("|" + string.Join("|", headers.Select(h => h.RightAligned ? "---:" : "---")) + "|");
+            foreach (var row in rows)
+            {
+                writer.Line("| " + string.Join(" | ", row.Select(Cells.Markdown)) + " |");
+            }
+            return;
+        }
+        var table = new TextTable(headers);
+        foreach (var row in rows)
+        {
+            table.Add(row);
+        }
+        table.WriteTo(writer);
+    }
+
     /// <summary>The number of terminal columns <paramref name="text"/> takes.</summary>
     public static int DisplayWidth(string text)
     {

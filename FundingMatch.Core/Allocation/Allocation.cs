@@ -238,6 +238,21 @@ public static class AllocationNames
         _ => "envelope",
     };
 
+    /// <summary>Reads <c>equal</c>, <c>proportional</c> or <c>ranked</c>.</summary>
+    public static bool TryParseMethod(string text, out AllocationMethod method)
+    {
+        foreach (var candidate in Enum.GetValues<AllocationMethod>())
+        {
+            if (string.Equals(Name(candidate), text, StringComparison.Ordinal))
+            {
+                method = candidate;
+                return true;
+            }
+        }
+        method = default;
+        return false;
+    }
+
     /// <summary><c>award</c> or <c>skip</c>.</summary>
     public static string Name(PartialAward partial) => partial == PartialAward.Award ? "award" : "skip";
 }

@@ -42,6 +42,27 @@ internal sealed record JsonLiteralAt(int Line, int Column, JsonTokenType Token) 
 /// <summary>Reads UTF-8 JSON into <see cref="JsonNodeAt"/> nodes.</summary>
 internal static class JsonTree
 {
+    /// <summary>Reads a whole file for a strict reader: a UTF-8 byte-order mark is skipped, and a syntax error
+    /// becomes a <see cref="RulesFileException"/> with the file's name and line.</summary>
+    public static JsonNodeAt ParseDocument(ReadOnlySpan<byte> utf8, string source)
+    {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+        try
+        {
+            return Parse(utf8);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var message = e.Message.Split(" Path:")[0];
+            throw new RulesFileException([new RulesFileError(source, line, column, "", $"not valid JSON: {message}")]);
+        }
+    }
+
     /// <exception cref="JsonException">The text is not JSON; the exception carries the line.</exception>
     public static JsonNodeAt Parse(ReadOnlySpan<byte> utf8)
     {

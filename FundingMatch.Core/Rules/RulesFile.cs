@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using FundingMatch.Money;
 using FundingMatch.Text;
 using NodaTime;
@@ -55,21 +54,7 @@ public static class RulesFile
     public static FundingProgram Parse(ReadOnlySpan<byte> utf8, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (utf8.StartsWith("\uFEFF"u8))
-        {
-            utf8 = utf8[3..];
-        }
-        JsonNodeAt root;
-        try
-        {
-            root = JsonTree.Parse(utf8);
-        }
-        catch (JsonException e)
-        {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            throw new RulesFileException([new RulesFileError(source, line, column, "", $"not valid JSON: {FirstSentence(e.Message)}")]);
-        }
+        var root = JsonTree.ParseDocument(utf8, source);
         var reader = new Reader(source);
         var program = reader.ReadProgram(root);
         if (reader.Errors.Count > 0 || program is null)
@@ -85,12 +70,6 @@ public static class RulesFile
     {
         ArgumentNullException.ThrowIfNull(json);
         return Parse(Encoding.UTF8.GetBytes(json), source);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     private sealed class Reader(string source)

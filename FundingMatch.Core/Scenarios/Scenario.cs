@@ -111,11 +111,8 @@ internal static class ScenarioValues
             ? n
             : throw new FormatException($"{key}: '{text}' is not a whole number of 1 or more.");
 
-    public static AllocationMethod Method(string text) => text switch
-    {
-        "equal" => AllocationMethod.Equal,
-        "proportional" => AllocationMethod.Proportional,
-        "ranked" => AllocationMethod.Ranked,
-        _ => throw new FormatException($"method: '{text}' is not a method: expected equal, proportional or ranked."),
-    };
+    public static AllocationMethod Method(string text) =>
+        AllocationNames.TryParseMethod(text, out var method)
+            ? method
+            : throw new FormatException($"method: '{text}' is not a method: expected equal, proportional or ranked.");
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using FundingMatch.Rules;
 
 namespace FundingMatch.Scenarios;
@@ -22,19 +21,7 @@ public static class ScenarioFile
     public static IReadOnlyList<Scenario> Parse(ReadOnlySpan<byte> utf8, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (utf8.StartsWith("\uFEFF"u8))
-        {
-            utf8 = utf8[3..];
-        }
-        JsonNodeAt root;
-        try
-        {
-            root = JsonTree.Parse(utf8);
-        }
-        catch (JsonException e)
-        {
-            throw new RulesFileException([new RulesFileError(source, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "", "not valid JSON: " + e.Message.Split(" Path:")[0])]);
-        }
+        var root = JsonTree.ParseDocument(utf8, source);
         var errors = new List<RulesFileError>();
         void Error(int line, int column, string path, string message) => errors.Add(new RulesFileError(source, line, column, path, message));
         var scenarios = new List<Scenario>();
