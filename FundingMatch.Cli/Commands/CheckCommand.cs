@@ -25,7 +25,7 @@ internal static class CheckCommand
             var check = new BudgetCheck(rules, trackDuplicates: false);
             var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
             writer.Begin(rules);
-            int sites = 0, errors = 0, warnings = 0, passed = 0;
+            var tally = new CheckTally();
             var log = new ProblemLog();
             foreach (var row in run.Rows(paths, log))
             {
@@ -34,20 +34,12 @@ internal static class CheckCommand
                 {
                     assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(row.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
                 }
-                sites++;
-                passed += assessment.Passed ? 1 : 0;
-                foreach (var finding in assessment.Findings)
-                {
-                    _ = finding.Severity == Severity.Error ? errors++ : warnings++;
-                }
+                tally.Add(assessment);
                 writer.Site(assessment);
             }
             var completion = check.Complete();
-            foreach (var finding in completion.ProgramFindings)
-            {
-                _ = finding.Severity == Severity.Error ? errors++ : warnings++;
-            }
-            var summary = new CheckSummary(sites, errors, warnings, passed);
+            tally.AddProgramFindings(completion.ProgramFindings);
+            var summary = tally.Summary;
             writer.End(completion.ProgramFindings, completion.Totals, summary);
             return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
         }));
