@@ -27,7 +27,7 @@ public class CsvBenchmarks
     public void Setup()
     {
         _path = Data.CsvFile(Rows);
-        _rules = ProgramCatalog.Embedded.Get(ProgramCatalog.DefaultProgramId).Latest with { SitesInRound = null };
+        _rules = Data.Rules2020Without("sites-in-round");
     }
 
     /// <summary>B0: the practical floor, CsvHelper reading every field and touching its bytes.</summary>

@@ -25,12 +25,12 @@ public class SweepBenchmarks
     public void Setup()
     {
         _path = Data.CsvFile(Sites);
-        _rules = ProgramCatalog.Embedded.Get(ProgramCatalog.DefaultProgramId).Latest with { SitesInRound = null, Envelope = null };
+        _rules = Data.Rules2020Without("sites-in-round");
         _scenarios = ScenarioGrid.Expand(
         [
-            ScenarioGrid.ParseRange("per-site-cap=10억..55억:5억"),   // 10 values
-            ScenarioGrid.ParseRange("envelope=1조..10조:1조"),          // 10 values
-        ]);
+            ScenarioGrid.ParseRange("per-site-cap=10억..55억:5억", _rules),   // 10 values
+            ScenarioGrid.ParseRange("envelope=1조..10조:1조", _rules),          // 10 values
+        ], _rules);
     }
 
     private List<Budgets.SiteBudget> Read() =>

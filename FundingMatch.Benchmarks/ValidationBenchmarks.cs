@@ -20,7 +20,7 @@ public class ValidationBenchmarks
     public void Setup()
     {
         _sites = Data.Sites(Sites);
-        _rules = ProgramCatalog.Embedded.Get(ProgramCatalog.DefaultProgramId).Latest with { SitesInRound = null, Envelope = null };
+        _rules = Data.Rules2020Without("sites-in-round", "envelope");
     }
 
     /// <summary>The floor: program totals only (one pass over the budgets, no rules).</summary>

@@ -36,12 +36,11 @@ internal static class AllocateCommand
         {
             var rules = run.ResolveRules();
             var rows = run.ReadBudgets([parse.GetValue(file)!], parse.InvocationConfiguration.Error, applicantColumns: true);
-            RejectDuplicates(rows);
             var chosen = AllocationNames.TryParseMethod(parse.GetValue(method) ?? "equal", out var m) ? m : AllocationMethod.Equal;
             var allocationOptions = new AllocationOptions
             {
                 Method = chosen,
-                Envelope = Amount(parse.GetValue(envelope), "--envelope") ?? rules.Envelope?.Value
+                Envelope = Amount(parse.GetValue(envelope), "--envelope") ?? rules.NationalEnvelope?.Amount
                     ?? throw new InputException(new InputProblem("--envelope", null, null, null, null, new LocalizedText(
                         $"사업 {rules.ProgramId}에 국비 총액이 없으니 --envelope를 주십시오", $"program {rules.ProgramId} sets no envelope: give --envelope"))),
                 AwardUnit = Amount(parse.GetValue(awardUnit), "--award-unit"),
@@ -52,14 +51,17 @@ internal static class AllocateCommand
                 throw new InputException(new InputProblem("--award-unit", null, null, null, allocationOptions.AwardUnit.ToString(),
                     new LocalizedText("배분 단위는 1원 이상이어야 합니다", "the award unit is at least 1 won")));
             }
-            if (chosen == AllocationMethod.Ranked && rows.Any(r => r.Score is null))
-            {
-                parse.InvocationConfiguration.Error.Write(run.Render.T(
-                    $"경고: 점수가 없는 사업장 {rows.Count(r => r.Score is null)}곳은 점수가 있는 사업장 뒤에 놓입니다\n",
-                    $"warning: {rows.Count(r => r.Score is null)} sites have no score and rank after every scored site\n"));
-            }
             var applicants = rows.Select(r => new Applicant(r.Site, r.Requested, r.Score)).ToList();
+            if (Allocator.Problems(applicants) is { Count: > 0 } problems)
+            {
+                throw new InputException(problems.Select(p => new InputProblem(
+                    applicants[p.Index].Site.Origin?.Source ?? "", applicants[p.Index].Site.Origin?.Line, null, "site_id", p.SiteId, p.Message)).ToList());
+            }
             var result = Allocator.Allocate(rules, applicants, allocationOptions);
+            foreach (var warning in result.Warnings)
+            {
+                parse.InvocationConfiguration.Error.Write(run.Render.T($"경고: {warning.Korean}\n", $"warning: {warning.English}\n"));
+            }
             Render(result, rules, run.Render);
             return ExitCodes.Pass;
         }));
@@ -82,18 +84,6 @@ internal static class AllocateCommand
             throw new InputException(new InputProblem(option, null, null, null, text, new LocalizedText("음수일 수 없습니다", "must not be negative")));
         }
         return amount;
-    }
-
-    private static void RejectDuplicates(List<BudgetRow> rows)
-    {
-        var problems = rows.GroupBy(r => r.Site.SiteId, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .SelectMany(g => g.Skip(1).Select(r => new InputProblem(r.Site.Origin!.Source, r.Site.Origin.Line, null, "site_id", g.Key,
-                new LocalizedText($"사업장코드가 중복됩니다 (처음: {g.First().Site.Origin})", $"the site id is given twice (first at {g.First().Site.Origin}); each applicant needs its own id"))))
-            .ToList();
-        if (problems.Count > 0)
-        {
-            throw new InputException(problems);
-        }
     }
 
     private static void Render(AllocationResult result, ProgramRules rules, RenderContext ctx)
@@ -130,9 +120,9 @@ internal static class AllocateCommand
                         j.WriteString("siteId", a.SiteId);
                         j.Won("entitlement", a.Entitlement);
                         j.Won("award", a.Award);
-                        j.WriteString("bindingConstraint", AllocationNames.Name(a.BindingConstraint));
+                        j.WriteString("bindingConstraint", a.BindingConstraint);
                         j.Won("shortfall", a.Shortfall);
-                        j.Won("requiredLocal", a.RequiredLocal);
+                        j.WonOrNull("rulesLimit", a.RulesLimit);
                         if (a.Rank is { } rank)
                         {
                             j.WriteNumber("rank", rank);
@@ -145,14 +135,14 @@ internal static class AllocateCommand
                 });
                 return;
             case OutputFormat.Csv:
-                w.Line("site_id,site_name,region,score,requested,entitlement,award,binding_constraint,shortfall,required_local,rank");
+                w.Line("site_id,site_name,region,score,requested,entitlement,award,binding_constraint,shortfall,rules_limit,rank");
                 foreach (var a in result.Allocations)
                 {
                     var s = a.Applicant;
                     w.Line(string.Join(",", Cells.Csv(a.SiteId), Cells.Csv(s.Site.Name), Cells.Csv(s.Site.Region),
                         s.Score?.ToString(CultureInfo.InvariantCulture) ?? "", s.Requested?.ToString("R", null) ?? "",
-                        a.Entitlement.ToString("R", null), a.Award.ToString("R", null), AllocationNames.Name(a.BindingConstraint),
-                        a.Shortfall.ToString("R", null), a.RequiredLocal.ToString("R", null), a.Rank?.ToString(CultureInfo.InvariantCulture) ?? ""));
+                        a.Entitlement.ToString("R", null), a.Award.ToString("R", null), a.BindingConstraint,
+                        a.Shortfall.ToString("R", null), a.RulesLimit?.ToString("R", null) ?? "", a.Rank?.ToString(CultureInfo.InvariantCulture) ?? ""));
                 }
                 return;
         }
@@ -165,13 +155,13 @@ internal static class AllocateCommand
         {
             (ctx.T("순위", "Rank"), true), (ctx.T("코드", "Site"), false), (ctx.T("지역", "Region"), false), (ctx.T("점수", "Score"), true),
             (ctx.T("신청액", "Requested"), true), (ctx.T("배분한도", "Entitlement"), true), (ctx.T("배분액", "Award"), true),
-            (ctx.T("제약", "Binds"), false), (ctx.T("부족액", "Shortfall"), true), (ctx.T("지방비 최소", "Required local"), true),
+            (ctx.T("제약", "Binds"), false), (ctx.T("부족액", "Shortfall"), true), (ctx.T("국비 한도", "Rules limit"), true),
         };
         string[] Cells1(SiteAllocation a) =>
         [
             a.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", a.SiteId, a.Applicant.Site.Region,
             a.Applicant.Score?.ToString(CultureInfo.InvariantCulture) ?? "", a.Applicant.Requested?.ToString() ?? "-",
-            a.Entitlement.ToString(), a.Award.ToString(), AllocationNames.Name(a.BindingConstraint), a.Shortfall.ToString(), a.RequiredLocal.ToString(),
+            a.Entitlement.ToString(), a.Award.ToString(), a.BindingConstraint, a.Shortfall.ToString(), a.RulesLimit?.ToString() ?? "-",
         ];
         var ordered = result.Method == AllocationMethod.Ranked ? result.Allocations.OrderBy(a => a.Rank) : result.Allocations.AsEnumerable();
         TextTable.Write(w, markdown, headers, ordered.Select(Cells1));

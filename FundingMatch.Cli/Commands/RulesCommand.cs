@@ -11,7 +11,7 @@ internal static class RulesCommand
 {
     public static Command Create(CommonOptions common)
     {
-        var rules = new Command("rules", "The programs FundingMatch knows, and every parameter of one with its value, effective date and citation.");
+        var rules = new Command("rules", "The programs FundingMatch knows, and every constraint and parameter of one with its value, effective date and citation.");
         rules.Add(List(common));
         rules.Add(Show(common));
         return rules;
@@ -71,7 +71,7 @@ internal static class RulesCommand
 
     private static Command Show(CommonOptions common)
     {
-        var command = new Command("show", "Show every parameter of a program version with its value, effective date and citation.\nExit codes: 0 shown; 2 no such program, a bad rules file, or a bad command line.");
+        var command = new Command("show", "Show every constraint of a program version (key, rule, finding code, severity, value, effective date, citation and reading) and its program-wide parameters.\nExit codes: 0 shown; 2 no such program, a bad rules file, or a bad command line.");
         var id = new Argument<string>("id-or-file") { Description = "An embedded program id, or a rules file (.json)" };
         command.Add(id);
         var options = new BudgetCommandOptions(common, command, ["table", "json", "markdown"], strict: false, budgets: false);
@@ -106,6 +106,27 @@ internal static class RulesCommand
                         j.WriteEndObject();
                     }
                     j.WriteEndArray();
+                    j.WriteStartArray("constraints");
+                    foreach (var c in version.Constraints)
+                    {
+                        j.WriteStartObject();
+                        j.WriteString("key", c.Key);
+                        j.WriteString("kind", c.Kind);
+                        j.WriteString("scope", c.Scope == Rules.Constraints.ConstraintScope.Site ? "site" : "program");
+                        j.WriteString("rule", c.Describe().In(ctx.Language));
+                        j.WriteString("code", c.Code);
+                        j.WriteString("severity", c.Severity == Validation.Severity.Error ? "error" : "warning");
+                        j.WriteString("value", c.ValueText);
+                        j.WriteString("effective", LocalDatePattern.Iso.Format(c.Effective));
+                        j.WriteString("document", c.Citation.Document);
+                        j.WriteString("section", c.Citation.Section);
+                        if (c.Header.Reading is { } reading)
+                        {
+                            j.WriteString("reading", reading);
+                        }
+                        j.WriteEndObject();
+                    }
+                    j.WriteEndArray();
                     j.WriteEndObject();
                 });
                 return ExitCodes.Pass;
@@ -116,6 +137,14 @@ internal static class RulesCommand
             w.Line();
             if (ctx.Format == OutputFormat.Markdown)
             {
+                w.Line(ctx.T("| 키 | 규칙 | 지적 코드 | 등급 | 시행일 | 근거 |", "| Key | Rule | Finding code | Severity | Effective | Citation |"));
+                w.Line("|---|---|---|---|---|---|");
+                foreach (var c in version.Constraints)
+                {
+                    var reading = c.Header.Reading is { } r ? $" — {ctx.T("해석", "reading")}: {r}" : "";
+                    w.Line($"| `{c.Key}` | {Cells.Markdown(c.Describe().In(ctx.Language))} | `{c.Code}` | {Severity(c, ctx)} | {LocalDatePattern.Iso.Format(c.Effective)} | {Cells.Markdown(c.Citation.Section + reading)} |");
+                }
+                w.Line();
                 w.Line(ctx.T("| 항목 | 키 | 값 | 시행일 | 근거 |", "| Parameter | Key | Value | Effective | Citation |"));
                 w.Line("|---|---|---|---|---|");
                 foreach (var p in version.Parameters)
@@ -124,6 +153,19 @@ internal static class RulesCommand
                 }
                 return ExitCodes.Pass;
             }
+            w.Line(ctx.T("제약 (순서대로):", "Constraints, in order:"));
+            foreach (var c in version.Constraints)
+            {
+                w.Line($"  [{c.Key}] {c.Describe().In(ctx.Language)}  → {c.Code} ({Severity(c, ctx)}, {c.Kind})");
+                w.Line($"      {ctx.T("시행일", "effective")} {LocalDatePattern.Iso.Format(c.Effective)}; {ctx.T("근거", "source")}: {c.Citation.Section}");
+                w.Line($"      {c.Citation.Document}");
+                if (c.Header.Reading is { } reading)
+                {
+                    w.Line($"      {ctx.T("해석", "reading")}: {reading}");
+                }
+            }
+            w.Line();
+            w.Line(ctx.T("사업 전체 항목:", "Program-wide parameters:"));
             foreach (var p in version.Parameters)
             {
                 w.Line($"{p.Name.In(ctx.Language)} [{p.Key}] = {p.Value}");
@@ -134,4 +176,7 @@ internal static class RulesCommand
         }));
         return command;
     }
+
+    private static string Severity(Rules.Constraints.Constraint c, RenderContext ctx) =>
+        c.Severity == Validation.Severity.Error ? ctx.T("오류", "error") : ctx.T("경고", "warning");
 }

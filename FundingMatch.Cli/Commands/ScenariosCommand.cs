@@ -19,7 +19,7 @@ internal static class ScenariosCommand
         var command = new Command("scenarios",
             "What if the cap, the match or the envelope were different? Evaluate named scenarios or a grid of them over the budgets " +
             "(parsed once, on all cores): each site's status and award, and the difference from the program's own rules.\n" +
-            $"Parameters: {string.Join(", ", Scenario.Keys)}.\n" +
+            "Parameters: any constraint of the program by its key (fundingmatch rules show lists them), method and award-unit.\n" +
             "Exit codes: 0 evaluated; 2 the input or the command line is wrong; 130 cancelled.");
         var files = CheckCommand.Files();
         command.Add(files);
@@ -46,14 +46,14 @@ internal static class ScenariosCommand
                 {
                     throw new InputException(new InputProblem(scenarioFile.ToString(), null, null, null, null, new LocalizedText("시나리오 파일이 없습니다", "scenario file not found")));
                 }
-                scenarios.AddRange(ScenarioFile.Parse(File.ReadAllBytes(scenarioFile.FullName), scenarioFile.ToString()));
+                scenarios.AddRange(ScenarioFile.Parse(File.ReadAllBytes(scenarioFile.FullName), scenarioFile.ToString(), rules));
             }
             var ranges = new List<ParameterRange>();
             foreach (var spec in parse.GetValue(vary) ?? [])
             {
                 try
                 {
-                    ranges.Add(ScenarioGrid.ParseRange(spec));
+                    ranges.Add(ScenarioGrid.ParseRange(spec, rules));
                 }
                 catch (FormatException e)
                 {
@@ -64,7 +64,7 @@ internal static class ScenariosCommand
             {
                 try
                 {
-                    scenarios.AddRange(ScenarioGrid.Expand(ranges));
+                    scenarios.AddRange(ScenarioGrid.Expand(ranges, rules));
                 }
                 catch (ArgumentException e)
                 {
@@ -125,10 +125,10 @@ internal static class ScenariosCommand
                     for (var i = 0; i < s.SiteCount; i++)
                     {
                         var o = s.Site(i);
-                        var baseSite = b.Site(i);
+                        var change = s.ChangeAt(i, b);
                         w.Line(string.Join(",", Cells.Csv(s.Scenario.Name), AllocationNames.Name(s.Method), Cells.Csv(o.SiteId), o.Passed ? "true" : "false",
-                            Cells.Csv(string.Join(";", o.Codes)), o.MaxNational.ToString("R", null), o.Award.ToString("R", null),
-                            baseSite.Passed ? "true" : "false", baseSite.Award.ToString("R", null), (o.Award - baseSite.Award).ToString("R", null)));
+                            Cells.Csv(string.Join(";", o.Codes)), o.MaxNational?.ToString("R", null) ?? "", o.Award.ToString("R", null),
+                            change.PassedBefore ? "true" : "false", change.AwardBefore.ToString("R", null), change.AwardDelta.ToString("R", null)));
                     }
                 }
                 return;
@@ -173,12 +173,12 @@ internal static class ScenariosCommand
             for (var i = 0; i < s.SiteCount; i++)
             {
                 var o = s.Site(i);
-                var before = b.Site(i);
+                var change = s.ChangeAt(i, b);
                 rows.Add(
                 [
                     o.SiteId, Status(o.Passed, ctx),
-                    before.Passed == o.Passed ? "=" : $"{Status(before.Passed, ctx)} → {Status(o.Passed, ctx)}",
-                    o.MaxNational.ToString(), o.Award.ToString(), Signed(o.Award - before.Award), string.Join(", ", o.Codes),
+                    change.StatusChanged ? $"{Status(change.PassedBefore, ctx)} → {Status(change.PassedAfter, ctx)}" : "=",
+                    o.MaxNational?.ToString() ?? "-", o.Award.ToString(), Signed(change.AwardDelta), string.Join(", ", o.Codes),
                 ]);
             }
             TextTable.Write(w, markdown, siteHeaders, rows);
@@ -191,11 +191,19 @@ internal static class ScenariosCommand
         if (baseline is not null)
         {
             j.WriteStartObject("parameters");
-            if (s.Scenario.PerSiteCap is { } cap) { j.Won(ParameterKeys.PerSiteCap, cap); }
-            if (s.Scenario.NationalShareMax is { } nsm) { j.WriteString(ParameterKeys.NationalShareMax, nsm.ToPercentString(6)); }
-            if (s.Scenario.LocalShareMin is { } lsm) { j.WriteString(ParameterKeys.LocalShareMin, lsm.ToPercentString(6)); }
-            if (s.Scenario.Envelope is { } env) { j.Won(ParameterKeys.Envelope, env); }
-            if (s.Scenario.SitesInRound is { } sites) { j.WriteNumber(ParameterKeys.SitesInRound, sites); }
+            foreach (var change in s.Scenario.Changes)
+            {
+                // The value as the changed constraint writes it, so 30억 and 3,000,000,000 read the same; amounts are integer won.
+                var constraint = s.Rules.Find(change.Key)!;
+                if (constraint.ValueKind == Rules.Constraints.ConstraintValueKind.Amount)
+                {
+                    j.Won(change.Key, Won.Parse(constraint.ValueText));
+                }
+                else
+                {
+                    j.WriteString(change.Key, constraint.ValueText);
+                }
+            }
             if (s.Scenario.Method is { } m) { j.WriteString("method", AllocationNames.Name(m)); }
             if (s.Scenario.AwardUnit is { } unit) { j.Won("award-unit", unit); }
             j.WriteEndObject();
@@ -226,13 +234,13 @@ internal static class ScenariosCommand
                 j.WriteStringValue(code);
             }
             j.WriteEndArray();
-            j.Won("maxNational", o.MaxNational);
+            j.WonOrNull("maxNational", o.MaxNational);
             j.Won("award", o.Award);
             if (baseline is not null)
             {
-                var before = baseline.Site(i);
-                j.WriteBoolean("statusChanged", before.Passed != o.Passed);
-                j.Won("awardDelta", o.Award - before.Award);
+                var change = s.ChangeAt(i, baseline);
+                j.WriteBoolean("statusChanged", change.StatusChanged);
+                j.Won("awardDelta", change.AwardDelta);
             }
             j.WriteEndObject();
         }

@@ -34,6 +34,8 @@ internal static class TotalsCommand
         var w = ctx.Writer;
         var rows = totals.ByRegion.Select(r => (Name: r.Region.Length == 0 ? ctx.T("(지역 없음)", "(no region)") : r.Region, r.Totals))
             .Append((Name: ctx.T("합계", "Total"), totals.All)).ToList();
+        // In-kind money gets a column of its own only where the budgets have any.
+        var inKind = totals.HasInKind;
         switch (ctx.Format)
         {
             case OutputFormat.Json:
@@ -47,19 +49,20 @@ internal static class TotalsCommand
                 });
                 break;
             case OutputFormat.Csv:
-                w.Line("region,sites,national,provincial,municipal,local,private,total,national_share_percent");
+                w.Line("region,sites,national,provincial,municipal,local,private,in_kind,total,national_share_percent");
                 foreach (var (name, t) in rows)
                 {
                     w.Line(string.Join(",", Cells.Csv(name), t.Sites.ToString(CultureInfo.InvariantCulture), R(t.National), R(t.Provincial), R(t.Municipal),
-                        R(t.Local), R(t.Private), R(t.Total), t.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? ""));
+                        R(t.Local), R(t.Private), R(t.InKind), R(t.Total), t.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? ""));
                 }
                 break;
             case OutputFormat.Markdown:
-                w.Line(ctx.T("| 지역 | 사업장 | 국비 | 시·도비 | 시·군·구비 | 지방비 | 민간 | 총사업비 | 국비비율 |", "| Region | Sites | National | Provincial | Municipal | Local | Private | Total | National share |"));
-                w.Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                w.Line(ctx.T($"| 지역 | 사업장 | 국비 | 시·도비 | 시·군·구비 | 지방비 | 민간 |{(inKind ? " (현물) |" : "")} 총사업비 | 국비비율 |",
+                    $"| Region | Sites | National | Provincial | Municipal | Local | Private |{(inKind ? " (in kind) |" : "")} Total | National share |"));
+                w.Line($"|---|---:|---:|---:|---:|---:|---:|{(inKind ? "---:|" : "")}---:|---:|");
                 foreach (var (name, t) in rows)
                 {
-                    w.Line($"| {Cells.Markdown(name)} | {t.Sites} | {t.National} | {t.Provincial} | {t.Municipal} | {t.Local} | {t.Private} | {t.Total} | {CheckRenderer.Percent(t.NationalShare)} |");
+                    w.Line($"| {Cells.Markdown(name)} | {t.Sites} | {t.National} | {t.Provincial} | {t.Municipal} | {t.Local} | {t.Private} |{(inKind ? $" {t.InKind} |" : "")} {t.Total} | {CheckRenderer.Percent(t.NationalShare)} |");
                 }
                 w.Line();
                 WriteEnvelope(totals, ctx);
@@ -67,13 +70,15 @@ internal static class TotalsCommand
             default:
                 w.Line($"{ctx.T("사업", "Program")}: {report.Rules.ProgramId} ({ctx.T("버전", "version")} {report.Rules.Version}) — {report.Rules.Title.In(ctx.Language)}");
                 w.Line();
-                var table = new TextTable((ctx.T("지역", "Region"), false), (ctx.T("사업장", "Sites"), true), (ctx.T("국비", "National"), true),
+                var table = new TextTable([(ctx.T("지역", "Region"), false), (ctx.T("사업장", "Sites"), true), (ctx.T("국비", "National"), true),
                     (ctx.T("시·도비", "Provincial"), true), (ctx.T("시·군·구비", "Municipal"), true), (ctx.T("지방비", "Local"), true),
-                    (ctx.T("민간", "Private"), true), (ctx.T("총사업비", "Total"), true), (ctx.T("국비비율", "Share"), true));
+                    (ctx.T("민간", "Private"), true), .. inKind ? [(ctx.T("(현물)", "(in kind)"), true)] : Array.Empty<(string, bool)>(),
+                    (ctx.T("총사업비", "Total"), true), (ctx.T("국비비율", "Share"), true)]);
                 foreach (var (name, t) in rows)
                 {
-                    table.Add(name, t.Sites.ToString(CultureInfo.InvariantCulture), t.National.ToString(), t.Provincial.ToString(), t.Municipal.ToString(),
-                        t.Local.ToString(), t.Private.ToString(), t.Total.ToString(), CheckRenderer.Percent(t.NationalShare));
+                    table.Add([name, t.Sites.ToString(CultureInfo.InvariantCulture), t.National.ToString(), t.Provincial.ToString(), t.Municipal.ToString(),
+                        t.Local.ToString(), t.Private.ToString(), .. inKind ? [t.InKind.ToString()] : Array.Empty<string>(),
+                        t.Total.ToString(), CheckRenderer.Percent(t.NationalShare)]);
                 }
                 table.WriteTo(w);
                 w.Line();

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using FundingMatch.Budgets;
 using FundingMatch.Money;
+using FundingMatch.Rules;
 using FundingMatch.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -145,15 +146,13 @@ internal static class BudgetCsvReader
         return (null, 0);
     }
 
-    private sealed record Mapped(int Index, Column Column, string Header, AmountUnit Unit);
+    private sealed record Mapped(int Index, Column Column, FundingKind Kind, string Header, AmountUnit Unit);
 
-    private sealed class HeaderMap(List<Mapped> columns, int count, bool hasSplit)
+    private sealed class HeaderMap(List<Mapped> columns, int count)
     {
         public List<Mapped> Columns { get; } = columns;
 
         public int Count { get; } = count;
-
-        public bool HasSplit { get; } = hasSplit;
     }
 
     private static HeaderMap? MapHeader(IReadOnlyList<string> headers, string file, int headerLine, BudgetReadOptions options, AmountUnit? fileUnit, ProblemLog log)
@@ -165,52 +164,64 @@ internal static class BudgetCsvReader
         }
         var errorsBefore = log.ErrorCount;
         var mapped = new List<Mapped>();
-        var seen = new Dictionary<Column, int>();
+        var seen = new Dictionary<(Column, FundingKind), int>();
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
-            if (!Columns.TryParseHeader(header, out var column, out var unit, out var badUnit)
-                || (!options.ApplicantColumns && column is Column.Requested or Column.Score))
+            var cell = Columns.ParseHeader(header);
+            if (cell.KindWithoutSource)
+            {
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null, new LocalizedText(
+                    "현물·현금만으로는 누구의 돈인지 알 수 없습니다: 재원 이름 뒤에 붙이십시오 (예: 자부담(현물), 시군구비(현물), 민간(현금))",
+                    "현물 (in kind) or 현금 (cash) alone names no source: write it after a source name, such as 자부담(현물), 시군구비(현물), private_inkind")));
+                continue;
+            }
+            if (cell.Column is not { } column || (!options.ApplicantColumns && column is Column.Requested or Column.Score))
             {
                 log.Add(new InputProblem(file, headerLine, i + 1, header, null, header.Trim().Length == 0
                     ? new LocalizedText("이름이 없는 열은 읽지 않습니다", "a column without a name is not read")
                     : new LocalizedText("알 수 없는 열이라 읽지 않습니다", "unknown column, not read"), IsWarning: true));
                 continue;
             }
-            if (badUnit)
+            if (cell.Unreadable is { } bad)
             {
-                log.Add(new InputProblem(file, headerLine, i + 1, header, null,
-                    new LocalizedText("머리글의 단위를 알 수 없습니다: 원, 천원, 백만원, 억원 중 하나여야 합니다", "unknown unit in the header: expected 원, 천원, 백만원 or 억원 (won, thousand won, million won, eok)")));
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null, Columns.Source(column) is null && bad == "현물/현금"
+                    ? new LocalizedText("현물·현금은 재원 열에만 붙일 수 있습니다", "현물/현금 (in kind, cash) belongs only after a source column")
+                    : new LocalizedText(
+                        $"머리글 괄호 안의 '{bad}'을(를) 알 수 없습니다: 단위(원, 천원, 백만원, 억원) 또는 현물·현금이어야 합니다",
+                        $"'{bad}' in the header is neither a unit (원, 천원, 백만원, 억원: won, thousand won, million won, eok) nor a kind (현물, 현금)")));
                 continue;
             }
-            if (seen.TryGetValue(column, out var first))
+            if (seen.TryGetValue((column, cell.Kind), out var first))
             {
+                var what = Columns.Canonical(column) + (cell.Kind == FundingKind.InKind ? "_inkind" : "");
                 log.Add(new InputProblem(file, headerLine, i + 1, header, null,
-                    new LocalizedText($"{first + 1}번째 열과 같은 항목({Columns.Canonical(column)})이 또 있습니다", $"duplicate header: column {first + 1} is {Columns.Canonical(column)} already")));
+                    new LocalizedText($"{first + 1}번째 열과 같은 항목({what})이 또 있습니다", $"duplicate header: column {first + 1} is {what} already")));
                 continue;
             }
-            seen[column] = i;
-            mapped.Add(new Mapped(i, column, header.Trim(), unit ?? fileUnit ?? options.DefaultUnit));
+            seen[(column, cell.Kind)] = i;
+            mapped.Add(new Mapped(i, column, cell.Kind, header.Trim(), cell.Unit ?? fileUnit ?? options.DefaultUnit));
         }
         var found = string.Join(", ", headers.Select(h => $"'{h}'"));
         void Require(string what, string accepted) => log.Add(new InputProblem(file, headerLine, null, null, null,
             new LocalizedText($"필수 열 {what}이(가) 없습니다. 찾은 열: {found}; 쓸 수 있는 이름: {accepted}",
                 $"missing required column {what}; found {found}; accepted: {accepted}")));
-        if (!seen.ContainsKey(Column.SiteId))
+        bool Has(Column c) => seen.ContainsKey((c, FundingKind.Cash)) || seen.ContainsKey((c, FundingKind.InKind));
+        if (!Has(Column.SiteId))
         {
             Require("site_id", Columns.Accepted(Column.SiteId));
         }
-        if (!seen.ContainsKey(Column.National))
+        if (!Has(Column.National))
         {
             Require("national", Columns.Accepted(Column.National));
         }
-        var hasSplit = seen.ContainsKey(Column.Provincial) || seen.ContainsKey(Column.Municipal);
-        if (!hasSplit && !seen.ContainsKey(Column.Local))
+        // National money alone is no matching budget: at least one other source must be there to be judged.
+        if (!Has(Column.Provincial) && !Has(Column.Municipal) && !Has(Column.Local) && !Has(Column.Private))
         {
-            Require("local, or provincial and/or municipal",
-                $"{Columns.Accepted(Column.Local)}; {Columns.Accepted(Column.Provincial)}; {Columns.Accepted(Column.Municipal)}");
+            Require("beside national: provincial, municipal, local or private",
+                $"{Columns.Accepted(Column.Provincial)}; {Columns.Accepted(Column.Municipal)}; {Columns.Accepted(Column.Local)}; {Columns.Accepted(Column.Private)}");
         }
-        return log.ErrorCount > errorsBefore ? null : new HeaderMap(mapped, headers.Count, hasSplit);
+        return log.ErrorCount > errorsBefore ? null : new HeaderMap(mapped, headers.Count);
     }
 
     private static void ReportMalformed(List<CsvMalformedRecord> malformed, string file, int skippedLines, int headerCount, ProblemLog log)
@@ -258,12 +269,15 @@ internal static class BudgetCsvReader
 
         var errorsBefore = log.ErrorCount;
         string siteId = "", name = "", region = "";
-        Won national = default, provincial = default, municipal = default, local = default, @private = default;
-        Won? total = null, requested = null, statedLocal = null;
+        // One amount a (source, kind) column, in header order. 지방비 is money of its own on a row that leaves the
+        // provincial and municipal cells blank; on a row that fills either, it is their stated sum, checked, not money.
+        var lines = new List<BudgetLine>(map.Columns.Count);
+        List<BudgetLine>? localCells = null;
+        var rowHasSplit = false;
+        Won? total = null, requested = null;
         decimal? floorArea = null, score = null;
         int? firms = null;
         LocalDate? completion = null;
-        var hasLocal = false;
 
         foreach (var m in map.Columns)
         {
@@ -340,6 +354,7 @@ internal static class BudgetCsvReader
                     {
                         break;
                     }
+                    rowHasSplit |= m.Column is Column.Provincial or Column.Municipal;
                     if (!TryParseAmount(bytes, m.Unit, buffer, out var amount, out var parseError))
                     {
                         var text = Encoding.UTF8.GetString(bytes);
@@ -351,15 +366,21 @@ internal static class BudgetCsvReader
                         Error(log, file, line, m, bytes, "금액이 음수입니다: 예산 금액은 0 이상이어야 합니다", "a negative amount: budget amounts are zero or more");
                         break;
                     }
-                    switch (m.Column)
+                    if (m.Column == Column.Local)
                     {
-                        case Column.National: national = amount; break;
-                        case Column.Provincial: provincial = amount; break;
-                        case Column.Municipal: municipal = amount; break;
-                        case Column.Local: local = amount; hasLocal = true; break;
-                        case Column.Private: @private = amount; break;
-                        case Column.Total: total = amount; break;
-                        case Column.Requested: requested = amount; break;
+                        (localCells ??= []).Add(new BudgetLine(FundingSource.Local, m.Kind, amount));
+                    }
+                    else if (Columns.Source(m.Column) is { } source)
+                    {
+                        lines.Add(new BudgetLine(source, m.Kind, amount));
+                    }
+                    else if (m.Column == Column.Total)
+                    {
+                        total = amount;
+                    }
+                    else if (m.Column == Column.Requested)
+                    {
+                        requested = amount;
                     }
                     break;
             }
@@ -368,21 +389,22 @@ internal static class BudgetCsvReader
         {
             return null;
         }
-        if (hasLocal && map.HasSplit)
+        Won? statedLocal = null;
+        if (localCells is not null && rowHasSplit)
         {
-            statedLocal = local;
+            statedLocal = Won.Sum(localCells.Select(l => l.Amount));
+        }
+        else if (localCells is not null)
+        {
+            lines.AddRange(localCells);
         }
         var site = new SiteBudget
         {
             SiteId = siteId,
             Name = name,
             Region = region,
-            National = national,
-            Provincial = provincial,
-            Municipal = municipal,
-            UnsplitLocal = map.HasSplit ? Won.Zero : local,
+            Lines = lines,
             StatedLocal = statedLocal,
-            Private = @private,
             StatedTotal = total,
             FloorAreaM2 = floorArea,
             Firms = firms,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FundingMatch.Money;
+using FundingMatch.Rules;
 
 namespace FundingMatch.Cli.Input;
 
@@ -49,9 +50,6 @@ internal static class Columns
         .DistinctBy(x => x.Key)
         .ToDictionary(x => x.Key, x => x.Column, StringComparer.Ordinal);
 
-    public static bool IsAmount(Column c) => c is Column.National or Column.Provincial or Column.Municipal or Column.Local
-        or Column.Private or Column.Total or Column.Requested;
-
     public static string Canonical(Column c) => Table.First(t => t.Column == c).Canonical;
 
     public static string Accepted(Column c)
@@ -60,31 +58,81 @@ internal static class Columns
         return $"{t.Canonical} ({string.Join(", ", t.Aliases)})";
     }
 
-    /// <summary>Reads a header cell: its column and any unit in parentheses, <c>국비(백만원)</c> or <c>national (million won)</c>.</summary>
-    public static bool TryParseHeader(string header, out Column column, out AmountUnit? unit, out bool badUnit)
+    /// <summary>The funding source an amount column holds, or null for any other column.</summary>
+    public static FundingSource? Source(Column c) => c switch
     {
-        unit = null;
-        badUnit = false;
-        var name = header;
-        var open = header.IndexOf('(', StringComparison.Ordinal);
-        if (open < 0)
+        Column.National => FundingSource.National,
+        Column.Provincial => FundingSource.Provincial,
+        Column.Municipal => FundingSource.Municipal,
+        Column.Local => FundingSource.Local,
+        Column.Private => FundingSource.Private,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads a header cell: its column, the kind of money (cash unless it says in kind) and any unit. A kind is
+    /// <c>_inkind</c>/<c>_cash</c> after an English source name, or <c>(현물)</c>/<c>(현금)</c> (also <c>(in-kind)</c>,
+    /// <c>(cash)</c>) after any source name; a unit is in parentheses: <c>시군구비(현물)(억원)</c>, <c>national_inkind (million won)</c>.
+    /// </summary>
+    public static HeaderCell ParseHeader(string header)
+    {
+        var name = header.Trim();
+        AmountUnit? unit = null;
+        FundingKind? kind = null;
+        var bad = (string?)null;
+        while (name.Length > 0 && (name.EndsWith(')') || name.EndsWith(']')))
         {
-            open = header.IndexOf('[', StringComparison.Ordinal);
-        }
-        if (open > 0 && (header.EndsWith(')') || header.EndsWith(']')))
-        {
-            name = header[..open];
-            var inner = header[(open + 1)..^1];
-            if (TryParseUnit(inner, out var u))
+            var open = name.LastIndexOfAny(['(', '[']);
+            if (open <= 0)
+            {
+                break;
+            }
+            var inner = name[(open + 1)..^1];
+            if (TryParseUnit(inner, out var u) && unit is null)
             {
                 unit = u;
             }
+            else if (TryParseKind(inner, out var k) && kind is null)
+            {
+                kind = k;
+            }
             else
             {
-                badUnit = true;
+                bad ??= inner;
+            }
+            name = name[..open].TrimEnd();
+        }
+        var key = Normalize(name);
+        if (kind is null)
+        {
+            foreach (var (suffix, k) in KindSuffixes)
+            {
+                if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal) && ByKey.TryGetValue(key[..^suffix.Length], out var c) && Source(c) is not null)
+                {
+                    return new HeaderCell(c, k, unit, bad, KindWithoutSource: false);
+                }
             }
         }
-        return ByKey.TryGetValue(Normalize(name), out column);
+        if (ByKey.TryGetValue(key, out var column))
+        {
+            return new HeaderCell(column, kind ?? FundingKind.Cash, unit, kind is not null && Source(column) is null ? "현물/현금" : bad, KindWithoutSource: false);
+        }
+        // 현물 or 현금 alone names no source: it cannot be read as anyone's money.
+        return new HeaderCell(null, FundingKind.Cash, unit, bad, KindWithoutSource: TryParseKind(name, out _) || (key.Length == 0 && kind is not null));
+    }
+
+    private static readonly (string Suffix, FundingKind Kind)[] KindSuffixes = [("inkind", FundingKind.InKind), ("cash", FundingKind.Cash)];
+
+    /// <summary>현물, in-kind (inkind), 현금 or cash.</summary>
+    public static bool TryParseKind(string text, out FundingKind kind)
+    {
+        (var ok, kind) = Normalize(text) switch
+        {
+            "현물" or "inkind" => (true, FundingKind.InKind),
+            "현금" or "cash" => (true, FundingKind.Cash),
+            _ => (false, FundingKind.Cash),
+        };
+        return ok;
     }
 
     /// <summary>A unit as budgets write it: 원, 천원, 백만원, 억원 (or 억), and won, thousand won, million won, eok.</summary>
@@ -136,3 +184,11 @@ internal static class Columns
         return sb.ToString();
     }
 }
+
+/// <summary>What a header cell says: its column (null when unknown), the kind of money, its unit, and what in it could not be read.</summary>
+/// <param name="Column">The column, or null.</param>
+/// <param name="Kind">Cash unless the header says in kind.</param>
+/// <param name="Unit">The unit in parentheses, if any.</param>
+/// <param name="Unreadable">A part in parentheses that is neither a unit nor a kind, or a kind on a column that holds no money.</param>
+/// <param name="KindWithoutSource">The header is 현물 or 현금 alone: money with no source.</param>
+internal sealed record HeaderCell(Column? Column, FundingKind Kind, AmountUnit? Unit, string? Unreadable, bool KindWithoutSource);

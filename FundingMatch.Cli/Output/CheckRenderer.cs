@@ -1,5 +1,4 @@
 using System.Globalization;
-using FundingMatch.Figures;
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using FundingMatch.Totals;
@@ -42,6 +41,8 @@ internal static class CheckRenderer
 
     public static string Percent(Share? share) => share?.ToPercentString() ?? "-";
 
+    public static string Amount(Won? amount) => amount?.ToString() ?? "-";
+
     public static string SummaryLine(CheckSummary s, RenderContext ctx, bool strict)
     {
         var passes = s.PlanPasses(strict);
@@ -59,22 +60,32 @@ internal static class CheckRenderer
             ? ctx.T($"기준일: {LocalDatePattern.Iso.Format(d)}", $"Rules as of {LocalDatePattern.Iso.Format(d)}")
             : ctx.T("기준일: 지정 없음 (최신 버전)", "Rules: newest version (no --as-of)"));
         w.Line();
-        var table = new TextTable(
+        // In-kind money gets a column of its own only where the file has any: most budgets are all cash.
+        var inKind = report.Totals.HasInKind;
+        var table = new TextTable([
             (ctx.T("행", "Line"), true), (ctx.T("코드", "Site"), false), (ctx.T("사업장명", "Name"), false), (ctx.T("지역", "Region"), false),
-            (ctx.T("국비", "National"), true), (ctx.T("지방비", "Local"), true), (ctx.T("민간", "Private"), true), (ctx.T("총사업비", "Total"), true),
+            (ctx.T("국비", "National"), true), (ctx.T("지방비", "Local"), true), (ctx.T("민간", "Private"), true),
+            .. inKind ? [(ctx.T("(현물)", "(in kind)"), true)] : Array.Empty<(string, bool)>(),
+            (ctx.T("총사업비", "Total"), true),
             (ctx.T("국비비율", "Share"), true), (ctx.T("국비한도", "Max national"), true), (ctx.T("여유액", "Headroom"), true),
-            (ctx.T("적용한도", "Binds"), false), (ctx.T("결과", "Status"), false));
+            (ctx.T("적용한도", "Binds"), false), (ctx.T("결과", "Status"), false)]);
         foreach (var s in report.Sites)
         {
             var f = s.Figures;
-            table.Add(
+            table.Add([
                 s.Site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
                 s.Site.SiteId, s.Site.Name, s.Site.Region,
-                s.Site.National.ToString(), s.Site.Local.ToString(), s.Site.Private.ToString(), f.Total.ToString(),
-                Percent(f.NationalShare), f.MaxNational.ToString(), f.Headroom.ToString(),
-                BindingLimits.Name(f.BindingLimit), Status(s, ctx));
+                s.Site.National.ToString(), s.Site.Local.ToString(), s.Site.Private.ToString(),
+                .. inKind ? [s.Site.InKind.ToString()] : Array.Empty<string>(),
+                f.Total.ToString(),
+                Percent(f.NationalShare), Amount(f.MaxNational), Amount(f.Headroom),
+                f.BindingLimit ?? "-", Status(s, ctx)]);
         }
         table.WriteTo(w);
+        if (inKind)
+        {
+            w.Line(ctx.T("(현물)은 국비·지방비·민간 중 현물로 내는 몫입니다.", "(in kind) is the part of national, local and private money given in kind."));
+        }
 
         var findings = report.Sites.SelectMany(s => s.Findings).ToList();
         if (findings.Count > 0)
@@ -115,11 +126,21 @@ internal static class CheckRenderer
         w.Line(ctx.T(
             $"합계: 국비 {a.National} · 시·도비 {a.Provincial} · 시·군·구비 {a.Municipal} · 지방비 {a.Local} · 민간 {a.Private} · 총사업비 {a.Total}",
             $"Totals: national {a.National} · provincial {a.Provincial} · municipal {a.Municipal} · local {a.Local} · private {a.Private} · total {a.Total}"));
+        if (totals.HasInKind)
+        {
+            w.Line(ctx.T(
+                $"현물: 합계 {a.InKind} ({InKindBySource(a, ctx)})",
+                $"In kind: {a.InKind} in all ({InKindBySource(a, ctx)})"));
+        }
         var envelope = totals.Envelope is { } e
             ? ctx.T($"; 국비 총액 {e} 중 사용 {totals.EnvelopeUsed}, 잔액 {totals.EnvelopeLeft}", $"; envelope {e}, used {totals.EnvelopeUsed}, left {totals.EnvelopeLeft}")
             : "";
         w.Line(ctx.T($"국비 비율 {Percent(a.NationalShare)}{envelope}", $"National share {Percent(a.NationalShare)}{envelope}"));
     }
+
+    private static string InKindBySource(SourceTotals a, RenderContext ctx) => string.Join(", ", FundingSources.All
+        .Where(source => a.Amount(source, FundingKind.InKind) != Won.Zero)
+        .Select(source => $"{(ctx.Korean ? FundingSources.KoreanName(source) : FundingSources.Name(source))} {a.Amount(source, FundingKind.InKind)}"));
 
     public static void WriteTotalsJson(System.Text.Json.Utf8JsonWriter w, ProgramTotals totals)
     {
@@ -150,7 +171,20 @@ internal static class CheckRenderer
         w.Won("municipal", t.Municipal);
         w.Won("local", t.Local);
         w.Won("private", t.Private);
+        w.Won("inKind", t.InKind);
         w.Won("total", t.Total);
+        w.WriteStartArray("amounts");
+        foreach (var source in FundingSources.All)
+        {
+            foreach (var kind in FundingSources.Kinds)
+            {
+                if (t.Amount(source, kind) is var amount && amount != Won.Zero)
+                {
+                    w.Amount(source, kind, amount);
+                }
+            }
+        }
+        w.WriteEndArray();
     }
 
     private static string Raw(Won amount) => amount.ToString("R", null);
@@ -163,13 +197,14 @@ internal static class CheckRenderer
         w.Line();
         w.Line($"{ctx.T("사업", "Program")} `{rules.ProgramId}` {ctx.T("버전", "version")} `{rules.Version}`");
         w.Line();
-        w.Line(ctx.T("| 행 | 코드 | 사업장명 | 지역 | 국비 | 지방비 | 민간 | 총사업비 | 국비비율 | 국비한도 | 여유액 | 결과 |",
-            "| Line | Site | Name | Region | National | Local | Private | Total | Share | Max national | Headroom | Status |"));
-        w.Line("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        var inKind = report.Totals.HasInKind;
+        w.Line(ctx.T($"| 행 | 코드 | 사업장명 | 지역 | 국비 | 지방비 | 민간 |{(inKind ? " (현물) |" : "")} 총사업비 | 국비비율 | 국비한도 | 여유액 | 결과 |",
+            $"| Line | Site | Name | Region | National | Local | Private |{(inKind ? " (in kind) |" : "")} Total | Share | Max national | Headroom | Status |"));
+        w.Line($"|---:|---|---|---|---:|---:|---:|{(inKind ? "---:|" : "")}---:|---:|---:|---:|---|");
         foreach (var s in report.Sites)
         {
             var f = s.Figures;
-            w.Line($"| {s.Site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? ""} | {Cells.Markdown(s.Site.SiteId)} | {Cells.Markdown(s.Site.Name)} | {Cells.Markdown(s.Site.Region)} | {s.Site.National} | {s.Site.Local} | {s.Site.Private} | {f.Total} | {Percent(f.NationalShare)} | {f.MaxNational} | {f.Headroom} | {(s.Passed ? "✅" : "❌")} {Status(s, ctx)} |");
+            w.Line($"| {s.Site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? ""} | {Cells.Markdown(s.Site.SiteId)} | {Cells.Markdown(s.Site.Name)} | {Cells.Markdown(s.Site.Region)} | {s.Site.National} | {s.Site.Local} | {s.Site.Private} |{(inKind ? $" {s.Site.InKind} |" : "")} {f.Total} | {Percent(f.NationalShare)} | {Amount(f.MaxNational)} | {Amount(f.Headroom)} | {(s.Passed ? "✅" : "❌")} {Status(s, ctx)} |");
         }
         var findings = report.Sites.SelectMany(s => s.Findings).Concat(report.ProgramFindings).ToList();
         if (findings.Count > 0)
@@ -186,8 +221,8 @@ internal static class CheckRenderer
         w.Line();
         var a = report.Totals.All;
         w.Line(ctx.T(
-            $"합계: 국비 {a.National}, 지방비 {a.Local}, 민간 {a.Private}, 총사업비 {a.Total} (국비 비율 {Percent(a.NationalShare)})",
-            $"Totals: national {a.National}, local {a.Local}, private {a.Private}, total {a.Total} (national share {Percent(a.NationalShare)})"));
+            $"합계: 국비 {a.National}, 지방비 {a.Local}, 민간 {a.Private}, 총사업비 {a.Total}{(a.InKind != Won.Zero ? $" (현물 {a.InKind})" : "")} (국비 비율 {Percent(a.NationalShare)})",
+            $"Totals: national {a.National}, local {a.Local}, private {a.Private}, total {a.Total}{(a.InKind != Won.Zero ? $" (in kind {a.InKind})" : "")} (national share {Percent(a.NationalShare)})"));
         w.Line();
         w.Line($"**{SummaryLine(report.Summary, ctx, strict)}**");
     }
@@ -263,16 +298,32 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         w.WriteString("siteName", site.Name);
         w.WriteString("region", site.Region);
         w.Won("national", site.National);
-        w.Won("provincial", site.Provincial);
-        w.Won("municipal", site.Municipal);
+        w.Won("provincial", site.Amount(FundingSource.Provincial));
+        w.Won("municipal", site.Amount(FundingSource.Municipal));
         w.Won("local", site.Local);
         w.Won("private", site.Private);
+        w.Won("inKind", site.InKind);
         w.Won("total", f.Total);
+        w.WriteStartArray("amounts");
+        foreach (var line in site.LineSpan)
+        {
+            if (line.Amount != Won.Zero)
+            {
+                w.Amount(line.Source, line.Kind, line.Amount);
+            }
+        }
+        w.WriteEndArray();
         w.Percent("nationalSharePercent", f.NationalShare);
-        w.Won("maxNational", f.MaxNational);
-        w.Won("minLocal", f.MinLocal);
-        w.Won("headroom", f.Headroom);
-        w.WriteString("bindingLimit", BindingLimits.Name(f.BindingLimit));
+        w.WonOrNull("maxNational", f.MaxNational);
+        w.WonOrNull("headroom", f.Headroom);
+        if (f.BindingLimit is { } binding)
+        {
+            w.WriteString("bindingLimit", binding);
+        }
+        else
+        {
+            w.WriteNull("bindingLimit");
+        }
         w.WriteString("rounding", f.LimitRounding.Describe());
         w.WriteBoolean("passed", s.Passed);
         w.WriteStartArray("findings");
@@ -334,7 +385,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
 internal sealed class CsvCheckWriter(RenderContext ctx) : ICheckWriter
 {
     public void Begin(ProgramRules rules) =>
-        ctx.Writer.Line("file,line,site_id,site_name,region,national,provincial,municipal,local,private,total,national_share_percent,max_national,min_local,headroom,binding_limit,status,findings");
+        ctx.Writer.Line("file,line,site_id,site_name,region,national,provincial,municipal,local,private,in_kind,national_inkind,provincial_inkind,municipal_inkind,local_inkind,private_inkind,total,national_share_percent,max_national,headroom,binding_limit,status,findings");
 
     public void Site(SiteAssessment s)
     {
@@ -345,10 +396,13 @@ internal sealed class CsvCheckWriter(RenderContext ctx) : ICheckWriter
             Cells.Csv(site.Origin?.Source ?? ""),
             site.Origin?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
             Cells.Csv(site.SiteId), Cells.Csv(site.Name), Cells.Csv(site.Region),
-            Raw(site.National), Raw(site.Provincial), Raw(site.Municipal), Raw(site.Local), Raw(site.Private), Raw(f.Total),
+            Raw(site.National), Raw(site.Amount(FundingSource.Provincial)), Raw(site.Amount(FundingSource.Municipal)), Raw(site.Local), Raw(site.Private),
+            Raw(site.InKind), Raw(site.Amount(FundingSource.National, FundingKind.InKind)), Raw(site.Amount(FundingSource.Provincial, FundingKind.InKind)),
+            Raw(site.Amount(FundingSource.Municipal, FundingKind.InKind)), Raw(site.Amount(FundingSource.Local, FundingKind.InKind)),
+            Raw(site.Amount(FundingSource.Private, FundingKind.InKind)), Raw(f.Total),
             f.NationalShare?.ToPercent(2).ToString(CultureInfo.InvariantCulture) ?? "",
-            Raw(f.MaxNational), Raw(f.MinLocal), Raw(f.Headroom),
-            BindingLimits.Name(f.BindingLimit),
+            f.MaxNational is { } max ? Raw(max) : "", f.Headroom is { } headroom ? Raw(headroom) : "",
+            f.BindingLimit ?? "",
             s.Passed ? "pass" : "fail",
             Cells.Csv(string.Join(";", s.Findings.Select(x => x.Code))),
         ];

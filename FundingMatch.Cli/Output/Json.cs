@@ -56,6 +56,16 @@ internal static class Json
         }
     }
 
+    /// <summary><c>{"source": "municipal", "kind": "in-kind", "amount": 5600000000}</c>.</summary>
+    public static void Amount(this Utf8JsonWriter w, FundingSource source, FundingKind kind, Won amount)
+    {
+        w.WriteStartObject();
+        w.WriteString("source", FundingSources.Name(source));
+        w.WriteString("kind", FundingSources.Name(kind));
+        w.WriteNumber("amount", amount.Value);
+        w.WriteEndObject();
+    }
+
     public static void Program(this Utf8JsonWriter w, ProgramRules rules, RenderContext ctx)
     {
         w.WriteStartObject("program");

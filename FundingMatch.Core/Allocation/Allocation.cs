@@ -27,21 +27,24 @@ public enum PartialAward
     Skip,
 }
 
-/// <summary>What limits a site's award.</summary>
-public enum AllocationConstraint
+/// <summary>
+/// The names of what limits a site's award beside the program's constraints (whose keys name themselves):
+/// the request and the envelope.
+/// </summary>
+public static class AllocationLimits
 {
-    /// <summary>The per-site cap (1곳당 국비 상한).</summary>
-    PerSiteCap,
+    /// <summary><c>request</c>: the site asked for less than the rules allow.</summary>
+    public const string Request = "request";
 
-    /// <summary>The national share max × the site's total project cost.</summary>
-    NationalShare,
-
-    /// <summary>The site asked for less than the rules allow.</summary>
-    Request,
-
-    /// <summary>The envelope ran out before the site got its entitlement.</summary>
-    Envelope,
+    /// <summary><c>envelope</c>: the envelope ran out before the site got its entitlement, or no constraint bounds national money.</summary>
+    public const string Envelope = "envelope";
 }
+
+/// <summary>Why an applicant cannot be allocated.</summary>
+/// <param name="Index">Its index in the list given.</param>
+/// <param name="SiteId">Its site id.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ApplicantProblem(int Index, string SiteId, Text.LocalizedText Message);
 
 /// <summary>An applicant for national money: its budget, and optionally the amount it asks for and its evaluation score.</summary>
 /// <param name="Site">The site's budget (its total project cost sets the national share limit).</param>
@@ -77,8 +80,8 @@ public readonly record struct SiteAllocation
     /// <summary>The largest national amount the program allows the site (lowered to its request), rounded down to the award unit.</summary>
     public required Won Entitlement { get; init; }
 
-    /// <summary>What limits <see cref="Entitlement"/>: the cap, the national share or the request.</summary>
-    public required AllocationConstraint EntitlementLimit { get; init; }
+    /// <summary>What limits <see cref="Entitlement"/>: the key of the binding constraint, <c>request</c>, or <c>envelope</c> when no constraint bounds national money.</summary>
+    public required string EntitlementLimit { get; init; }
 
     /// <summary>The award: a whole multiple of the award unit, at most the entitlement.</summary>
     public required Won Award { get; init; }
@@ -86,20 +89,14 @@ public readonly record struct SiteAllocation
     /// <summary>The entitlement less the award.</summary>
     public Won Shortfall => Entitlement - Award;
 
-    /// <summary>What limits the award: <see cref="AllocationConstraint.Envelope"/> when it is below the entitlement, else the entitlement's limit.</summary>
-    public AllocationConstraint BindingConstraint => Award < Entitlement ? AllocationConstraint.Envelope : EntitlementLimit;
-
-    /// <summary>The local money the site must put in: the program's local share min × its total, rounded up to the won.</summary>
-    public required Won RequiredLocal { get; init; }
+    /// <summary>What limits the award: <c>envelope</c> when it is below the entitlement, else the entitlement's limit.</summary>
+    public string BindingConstraint => Award < Entitlement ? AllocationLimits.Envelope : EntitlementLimit;
 
     /// <summary>The rank by score (1 = first), for the ranked method; null otherwise.</summary>
     public int? Rank { get; init; }
 
-    /// <summary>The national share max × total, rounded down to the award unit.</summary>
-    public required Won ShareLimit { get; init; }
-
-    /// <summary>The per-site cap rounded down to the award unit, if the program has one.</summary>
-    public Won? Cap { get; init; }
+    /// <summary>The largest national amount the program's constraints allow the site, rounded down to the award unit; null when none bounds national money.</summary>
+    public Won? RulesLimit { get; init; }
 
     /// <summary>The request rounded down to the award unit, if the site made one.</summary>
     public Won? Request { get; init; }
@@ -141,6 +138,9 @@ public sealed record AllocationResult
     /// <summary>The sum of the entitlements.</summary>
     public Won TotalEntitlement => Won.Sum(Allocations.Select(a => a.Entitlement));
 
+    /// <summary>What the caller should know about the result (sites without a score in a ranked allocation, say).</summary>
+    public IReadOnlyList<Text.LocalizedText> Warnings { get; init; } = [];
+
     /// <summary>For the equal method when the envelope binds: the common level every unsaturated site gets (before unit rounding).</summary>
     public string? Level { get; init; }
 
@@ -149,30 +149,21 @@ public sealed record AllocationResult
     {
         ArgumentNullException.ThrowIfNull(rules);
         var unit = AwardUnit.ToString();
-        var parts = new List<Derivation>
+        var parts = new List<Derivation>();
+        if (allocation.RulesLimit is { } limit)
         {
-            new()
-            {
-                Figure = "shareLimit",
-                Label = new Text.LocalizedText("국비 비율 한도", "national share limit"),
-                Value = allocation.ShareLimit.ToString(),
-                Won = allocation.ShareLimit.Value,
-                Formula = $"{rules.NationalShareMax.Value.ToPercentString(6)} × {allocation.Applicant.Site.Total}",
-                Rule = Rules.ParameterKeys.NationalShareMax,
-                Citation = rules.NationalShareMax.Citation,
-                Rounding = $"down to {unit} won (award unit)",
-            },
-        };
-        if (allocation.Cap is { } cap && rules.PerSiteCap is { } capRule)
-        {
+            var (_, key) = Figures.SiteFigures.LargestNational(rules, allocation.Applicant.Site);
+            var constraint = key is null ? null : rules.Find(key);
             parts.Add(new Derivation
             {
-                Figure = "perSiteCap",
-                Label = new Text.LocalizedText("1곳당 국비 상한", "per-site cap"),
-                Value = cap.ToString(),
-                Won = cap.Value,
-                Rule = Rules.ParameterKeys.PerSiteCap,
-                Citation = capRule.Citation,
+                Figure = "rulesLimit",
+                Label = new Text.LocalizedText("국비 최대 허용액", "largest national amount"),
+                Value = limit.ToString(),
+                Won = limit.Value,
+                Rule = key,
+                Citation = constraint?.Citation,
+                Note = constraint?.Describe(),
+                Rounding = $"down to {unit} won (award unit)",
             });
         }
         if (allocation.Request is { } request)
@@ -191,8 +182,13 @@ public sealed record AllocationResult
             Label = new Text.LocalizedText("배분 한도", "entitlement"),
             Value = allocation.Entitlement.ToString(),
             Won = allocation.Entitlement.Value,
-            Formula = $"min({string.Join(", ", parts.Select(p => p.Value))})",
-            Note = new Text.LocalizedText($"적용 한도: {AllocationNames.Name(allocation.EntitlementLimit)}", $"limited by {AllocationNames.Name(allocation.EntitlementLimit)}"),
+            Formula = parts.Count switch
+            {
+                0 => $"{Envelope} (the envelope: no constraint bounds national money)",
+                1 => null,
+                _ => $"min({string.Join(", ", parts.Select(p => p.Value))})",
+            },
+            Note = new Text.LocalizedText($"적용 한도: {allocation.EntitlementLimit}", $"limited by {allocation.EntitlementLimit}"),
             Inputs = parts,
         };
         var (formula, note) = Method switch
@@ -227,15 +223,6 @@ public static class AllocationNames
         AllocationMethod.Equal => "equal",
         AllocationMethod.Proportional => "proportional",
         _ => "ranked",
-    };
-
-    /// <summary><c>per-site-cap</c>, <c>national-share</c>, <c>request</c>, <c>envelope</c>.</summary>
-    public static string Name(AllocationConstraint constraint) => constraint switch
-    {
-        AllocationConstraint.PerSiteCap => "per-site-cap",
-        AllocationConstraint.NationalShare => "national-share",
-        AllocationConstraint.Request => "request",
-        _ => "envelope",
     };
 
     /// <summary>Reads <c>equal</c>, <c>proportional</c> or <c>ranked</c>.</summary>

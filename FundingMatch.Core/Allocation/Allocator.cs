@@ -1,6 +1,8 @@
 using FundingMatch.Budgets;
 using FundingMatch.Money;
+using FundingMatch.Figures;
 using FundingMatch.Rules;
+using FundingMatch.Text;
 
 namespace FundingMatch.Allocation;
 
@@ -16,31 +18,65 @@ namespace FundingMatch.Allocation;
 /// </remarks>
 public static class Allocator
 {
+    /// <summary>
+    /// What is wrong with <paramref name="applicants"/> for an allocation: a site id given twice (each later
+    /// occurrence), a negative amount or request. Empty when they can be allocated.
+    /// </summary>
+    public static IReadOnlyList<ApplicantProblem> Problems(IReadOnlyList<Applicant> applicants)
+    {
+        ArgumentNullException.ThrowIfNull(applicants);
+        var problems = new List<ApplicantProblem>();
+        var first = new Dictionary<string, int>(applicants.Count, StringComparer.Ordinal);
+        for (var i = 0; i < applicants.Count; i++)
+        {
+            var a = applicants[i];
+            if (!first.TryAdd(a.Site.SiteId, i))
+            {
+                var where = applicants[first[a.Site.SiteId]].Site.Origin?.ToString() ?? $"applicant #{first[a.Site.SiteId] + 1}";
+                problems.Add(new ApplicantProblem(i, a.Site.SiteId, new LocalizedText(
+                    $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
+                    $"the site id is given twice (first at {where}); each applicant needs its own id")));
+            }
+            if (a.Site.Lines.Any(l => l.Amount.IsNegative) || a.Requested is { IsNegative: true })
+            {
+                problems.Add(new ApplicantProblem(i, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request")));
+            }
+        }
+        return problems;
+    }
+
     /// <summary>Allocates under <paramref name="rules"/>.</summary>
-    /// <exception cref="ArgumentException">Two applicants share a site id, an amount is negative, or the award unit is not positive.</exception>
+    /// <exception cref="ArgumentException">
+    /// The applicants have a problem (<see cref="Problems"/>), the award unit is not positive, or there is no envelope.
+    /// </exception>
     public static AllocationResult Allocate(ProgramRules rules, IReadOnlyList<Applicant> applicants, AllocationOptions? options = null)
     {
         options ??= new AllocationOptions();
         var c = Compute(rules, applicants, options);
-        var minLocal = rules.LocalShareMin.Value;
         var down = new RoundingPolicy(c.Unit, RoundingDirection.Down);
-        Won? cap = c.Cap is { } cv ? new Won(cv) : null;
         var allocations = new SiteAllocation[applicants.Count];
+        var unscored = 0;
         for (var i = 0; i < allocations.Length; i++)
         {
             var a = applicants[i];
+            unscored += a.Score is null ? 1 : 0;
             allocations[i] = new SiteAllocation
             {
                 Applicant = a,
                 Entitlement = new Won(checked(c.Entitlement[i] * c.Unit)),
                 EntitlementLimit = c.Limits[i],
                 Award = new Won(checked(c.Awards[i] * c.Unit)),
-                RequiredLocal = minLocal.Of(a.Site.Total, RoundingPolicy.UpToWon),
                 Rank = c.Ranks?[i],
-                ShareLimit = new Won(c.ShareLimits[i]),
-                Cap = cap,
+                RulesLimit = c.RulesLimits[i] is var l && l >= 0 ? new Won(l) : null,
                 Request = a.Requested is { } r ? down.Round(r) : null,
             };
+        }
+        var warnings = new List<LocalizedText>();
+        if (options.Method == AllocationMethod.Ranked && unscored > 0)
+        {
+            warnings.Add(new LocalizedText(
+                $"점수가 없는 사업장 {unscored}곳은 점수가 있는 사업장 뒤에 놓입니다",
+                $"{unscored} {(unscored == 1 ? "site has" : "sites have")} no score and rank after every scored site"));
         }
         return new AllocationResult
         {
@@ -50,67 +86,57 @@ public static class Allocator
             Partial = options.Partial,
             Allocations = allocations,
             Level = c.Level,
+            Warnings = warnings,
         };
     }
 
     /// <summary>The allocation as arrays, in award units: what a sweep over many scenarios needs, without a record a site.</summary>
-    internal sealed record Computed(long Unit, Won Envelope, long[] Entitlement, AllocationConstraint[] Limits, long[] ShareLimits, long[] Awards, int[]? Ranks, string? Level, long? Cap);
+    internal sealed record Computed(long Unit, Won Envelope, long[] Entitlement, string[] Limits, long[] RulesLimits, long[] Awards, int[]? Ranks, string? Level);
 
     internal static Computed Compute(ProgramRules rules, IReadOnlyList<Applicant> applicants, AllocationOptions options)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(applicants);
+        ArgumentNullException.ThrowIfNull(options);
         var unit = options.AwardUnit?.Value ?? rules.Rounding.Value.Unit;
         if (unit < 1)
         {
             throw new ArgumentException("The award unit is at least 1 won.", nameof(options));
         }
-        var envelope = options.Envelope ?? rules.Envelope?.Value
-            ?? throw new ArgumentException($"Program {rules.ProgramId} sets no envelope: give one in the options.", nameof(options));
+        var envelope = options.Envelope ?? rules.NationalEnvelope?.Amount
+            ?? throw new ArgumentException($"Program {rules.ProgramId} sets no national envelope: give one in the options.", nameof(options));
         if (envelope.IsNegative)
         {
             throw new ArgumentException("The envelope is not negative.", nameof(options));
         }
+        if (Problems(applicants) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException($"Site {problems[0].SiteId}: {problems[0].Message.English}.", nameof(applicants));
+        }
 
         var n = applicants.Count;
-        var ids = new HashSet<string>(n, StringComparer.Ordinal);
         var siteIds = new string[n]; // the ids side by side, for the tie-breaks: no trip through each applicant
         var entitlement = new long[n]; // in award units
-        var limits = new AllocationConstraint[n];
-        var shareLimits = new long[n];
+        var limits = new string[n];
+        var rulesLimits = new long[n];
         var down = new RoundingPolicy(unit, RoundingDirection.Down);
-        var cap = rules.PerSiteCap is { } c ? down.Round(c.Value).Value : (long?)null;
-        var share = rules.NationalShareMax.Value;
         long sum = 0;
         for (var i = 0; i < n; i++)
         {
             var a = applicants[i];
             siteIds[i] = a.Site.SiteId;
-            if (!ids.Add(a.Site.SiteId))
-            {
-                throw new ArgumentException($"Site id {a.Site.SiteId} is given twice.", nameof(applicants));
-            }
-            if (a.Site.Provincial.IsNegative || a.Site.Municipal.IsNegative || a.Site.UnsplitLocal.IsNegative || a.Site.Private.IsNegative
-                || a.Site.National.IsNegative || a.Requested is { IsNegative: true })
-            {
-                throw new ArgumentException($"Site {a.Site.SiteId} has a negative amount.", nameof(applicants));
-            }
-            var total = a.Site.Total;
-            var shareLimit = down.Round((Int128)total.Value * share.Numerator, share.Denominator).Value;
-            shareLimits[i] = shareLimit;
-            var best = shareLimit;
-            var limit = AllocationConstraint.NationalShare;
-            if (cap is { } capValue && capValue <= best)
-            {
-                best = capValue;
-                limit = AllocationConstraint.PerSiteCap;
-            }
+            // The entitlement is the generalized largest national amount: the smallest bound any constraint puts on
+            // national money, rounded down to the award unit; without one, the envelope itself.
+            var (largest, key) = SiteFigures.LargestNational(rules, a.Site);
+            var best = largest is { } l ? down.Round(l).Value : envelope.Value;
+            rulesLimits[i] = largest is null ? -1 : best;
+            var limit = key ?? AllocationLimits.Envelope;
             if (a.Requested is { } requested && down.Round(requested).Value is var asked && asked < best)
             {
                 best = asked;
-                limit = AllocationConstraint.Request;
+                limit = AllocationLimits.Request;
             }
-            entitlement[i] = best / unit;
+            entitlement[i] = Math.Max(0, best) / unit;
             limits[i] = limit;
             sum = checked(sum + entitlement[i]);
         }
@@ -136,7 +162,7 @@ public static class Allocator
             Proportional(siteIds, entitlement, sum, budget, awards);
         }
 
-        return new Computed(unit, envelope, entitlement, limits, shareLimits, awards, ranks, level, cap);
+        return new Computed(unit, envelope, entitlement, limits, rulesLimits, awards, ranks, level);
     }
 
     // Max-min fair: sort by entitlement; sites whose entitlement is below the common level get it all, the rest share

@@ -1,24 +1,21 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using NodaTime;
 
 namespace FundingMatch.Budgets;
 
-/// <summary>Where a budget came from, so that a finding can point at it: a source name and a 1-based line.</summary>
-/// <param name="Source">The file (or other source) name.</param>
-/// <param name="Line">The 1-based line.</param>
-public sealed record SourceLocation(string Source, int Line)
-{
-    /// <summary><c>source:line</c>.</summary>
-    public override string ToString() => $"{Source}:{Line}";
-}
-
 /// <summary>
-/// One site's budget (사업장별 사업비): who, where, and how much each source puts in.
-/// Local = provincial + municipal; total = national + local + private.
+/// One site's budget (사업장별 사업비): who, where, and the money each source puts in, cash or in kind, as
+/// <see cref="Lines"/>. Every total and every rule is a sum over the lines a <see cref="MoneySelector"/> picks.
 /// </summary>
 public sealed record SiteBudget
 {
+    private readonly BudgetLine[] _lines = [];
+    private readonly CellSums _cells;
+    private readonly long _total;
+
     /// <summary>The site's id (사업장코드), unique within a program.</summary>
     public required string SiteId { get; init; }
 
@@ -28,23 +25,29 @@ public sealed record SiteBudget
     /// <summary>The region or local government (지역, 지자체), e.g. 서울 마포구.</summary>
     public string Region { get; init; } = "";
 
-    /// <summary>국비: national funds.</summary>
-    public Won National { get; init; }
+    /// <summary>The money, by source and kind. Lines of zero may be left out; a cell may appear on more than one line.</summary>
+    public IReadOnlyList<BudgetLine> Lines
+    {
+        get => _lines;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _lines = [.. value];
+            // Every rule is a sum over some (source, kind) cells, several a site on every check: the lines are added
+            // up by cell once, here, so that a sum is a few additions whatever the number of lines.
+            _cells = default;
+            _total = 0;
+            foreach (ref readonly var line in _lines.AsSpan())
+            {
+                ref var cell = ref _cells[MoneySelector.Index(line.Source, line.Kind)];
+                cell = checked(cell + line.Amount.Value);
+                _total = checked(_total + line.Amount.Value);
+            }
+        }
+    }
 
-    /// <summary>시·도비: provincial funds.</summary>
-    public Won Provincial { get; init; }
-
-    /// <summary>시·군·구비: municipal funds.</summary>
-    public Won Municipal { get; init; }
-
-    /// <summary>
-    /// 지방비 given without its split into provincial and municipal money (a budget with one 지방비 column).
-    /// It is local government money: it counts toward the local share when provincial or municipal money does.
-    /// </summary>
-    public Won UnsplitLocal { get; init; }
-
-    /// <summary>민간: private funds.</summary>
-    public Won Private { get; init; }
+    /// <summary>The lines as a span, for loops that run for every site (no enumerator, no interface call).</summary>
+    public ReadOnlySpan<BudgetLine> LineSpan => _lines;
 
     /// <summary>연면적: the building's floor area in m², if known.</summary>
     public decimal? FloorAreaM2 { get; init; }
@@ -55,7 +58,7 @@ public sealed record SiteBudget
     /// <summary>준공 예정일: the planned completion date, if known.</summary>
     public LocalDate? PlannedCompletion { get; init; }
 
-    /// <summary>총사업비 as the budget states it, if it does; checked against the sum of the sources.</summary>
+    /// <summary>총사업비 as the budget states it, if it does; checked against the sum of the lines.</summary>
     public Won? StatedTotal { get; init; }
 
     /// <summary>지방비 as the budget states it beside its provincial and municipal split, if it does; checked against their sum.</summary>
@@ -64,46 +67,74 @@ public sealed record SiteBudget
     /// <summary>Where the budget was read from, if anywhere.</summary>
     public SourceLocation? Origin { get; init; }
 
-    /// <summary>지방비: provincial + municipal (+ any unsplit local money).</summary>
-    public Won Local => Provincial + Municipal + UnsplitLocal;
-
-    /// <summary>총사업비: national + local + private.</summary>
-    public Won Total => National + Local + Private;
-
-    /// <summary>The amount from one source.</summary>
-    public Won Amount(FundingSource source) => source switch
+    /// <summary>The sum of the lines <paramref name="selector"/> picks.</summary>
+    public Won Sum(MoneySelector selector)
     {
-        FundingSource.National => National,
-        FundingSource.Provincial => Provincial,
-        FundingSource.Municipal => Municipal,
-        FundingSource.Private => Private,
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Not a single funding source."),
-    };
-
-    /// <summary>
-    /// The sum of the sources set in <paramref name="sources"/>, e.g. the money that counts toward the local share.
-    /// Unsplit local money is included when provincial or municipal money is.
-    /// </summary>
-    public Won Sum(FundingSource sources)
-    {
-        // Tested bit by bit, not by enumerating the sources: this runs once a site on every check.
-        var sum = (sources & (FundingSource.Provincial | FundingSource.Municipal)) != 0 ? UnsplitLocal : Won.Zero;
-        if ((sources & FundingSource.National) != 0)
+        // A loop over a handful of lines with a bit test each: this runs several times a site on every check.
+        uint cells = selector.Cells;
+        if (cells == MoneySelector.All.Cells)
         {
-            sum += National;
+            return new Won(_total);
         }
-        if ((sources & FundingSource.Provincial) != 0)
+        long sum = 0;
+        while (cells != 0)
         {
-            sum += Provincial;
+            sum = checked(sum + _cells[BitOperations.TrailingZeroCount(cells)]);
+            cells &= cells - 1;
         }
-        if ((sources & FundingSource.Municipal) != 0)
-        {
-            sum += Municipal;
-        }
-        if ((sources & FundingSource.Private) != 0)
-        {
-            sum += Private;
-        }
-        return sum;
+        return new Won(sum);
     }
+
+    /// <summary>Adds this site's money to running sums by cell (index: source × 2 + kind).</summary>
+    internal void AddTo(Span<long> cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = checked(cells[i] + _cells[i]);
+        }
+    }
+
+    /// <summary>총사업비: every line.</summary>
+    public Won Total => new(_total);
+
+    /// <summary>국비: national money, cash and in kind.</summary>
+    public Won National => Sum(MoneySelector.National);
+
+    /// <summary>지방비: provincial, municipal and unsplit local money, cash and in kind.</summary>
+    public Won Local => Sum(MoneySelector.LocalGovernment);
+
+    /// <summary>민간: private money, cash and in kind.</summary>
+    public Won Private => Sum(MoneySelector.Of(FundingSource.Private));
+
+    /// <summary>현물: money in kind, from every source.</summary>
+    public Won InKind => Sum(MoneySelector.InKind);
+
+    /// <summary>One source, cash and in kind.</summary>
+    public Won Amount(FundingSource source) => Sum(MoneySelector.Of(source));
+
+    /// <summary>One source, one kind.</summary>
+    public Won Amount(FundingSource source, FundingKind kind) => Sum(MoneySelector.Of(source, kind));
+
+    /// <summary>True when any line is in kind and not zero.</summary>
+    public bool HasInKind
+    {
+        get
+        {
+            foreach (ref readonly var line in _lines.AsSpan())
+            {
+                if (line.Kind == FundingKind.InKind && line.Amount != Won.Zero)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>A site's money added up by (source, kind) cell: ten longs inline, no array a site.</summary>
+[InlineArray(10)]
+internal struct CellSums
+{
+    private long _element;
 }

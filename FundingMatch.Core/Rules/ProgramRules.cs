@@ -1,24 +1,19 @@
-using System.Globalization;
 using FundingMatch.Money;
+using FundingMatch.Rules.Constraints;
 using FundingMatch.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace FundingMatch.Rules;
 
 /// <summary>
-/// One version of a co-funding program's rules: every parameter with its value, effective date and citation.
-/// Immutable; a what-if scenario is a copy made with <c>with</c>.
+/// One version of a co-funding program's rules: its rounding policy and an ordered list of cited constraints.
+/// Immutable; a what-if is a copy with one constraint's value changed (<see cref="WithValue"/>).
 /// </summary>
 public sealed record ProgramRules
 {
-    private readonly RuleParameter<Share> _nationalShareMax = null!;
-    private readonly RuleParameter<Share> _localShareMin = null!;
-    private readonly RuleParameter<Won>? _perSiteCap;
-    private readonly RuleParameter<Won>? _envelope;
-    private readonly RuleParameter<int>? _sitesInRound;
-    private readonly RuleParameter<decimal>? _floorAreaGuideM2;
-    private readonly RuleParameter<FundingSource> _localSources = null!;
+    private readonly IReadOnlyList<Constraint> _constraints = [];
+    private Constraint[] _site = [];
+    private Constraint[] _program = [];
 
     /// <summary>The program's id, e.g. <c>sogongin-center-2020</c>.</summary>
     public required string ProgramId { get; init; }
@@ -32,186 +27,102 @@ public sealed record ProgramRules
     /// <summary>The date from which this version is in force.</summary>
     public required LocalDate Effective { get; init; }
 
-    /// <summary>국비 비율 상한: national money is at most this share of a site's total project cost.</summary>
-    public required RuleParameter<Share> NationalShareMax
-    {
-        get => _nationalShareMax;
-        init => _nationalShareMax = CheckShare(value, nameof(NationalShareMax));
-    }
-
-    /// <summary>지방비 비율 하한: the counted local sources are at least this share of a site's total project cost.</summary>
-    public required RuleParameter<Share> LocalShareMin
-    {
-        get => _localShareMin;
-        init => _localShareMin = CheckShare(value, nameof(LocalShareMin));
-    }
-
-    /// <summary>Which sources count toward the local share (default: provincial and municipal).</summary>
-    public required RuleParameter<FundingSource> LocalSources
-    {
-        get => _localSources;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            if (value.Value == FundingSource.None || value.Value.HasFlag(FundingSource.National)
-                || (value.Value & ~(FundingSource.Provincial | FundingSource.Municipal | FundingSource.Private)) != 0)
-            {
-                throw new ArgumentException("The local share counts provincial, municipal and/or private money, and at least one of them.", nameof(LocalSources));
-            }
-            _localSources = value;
-        }
-    }
-
-    /// <summary>1곳당 국비 상한: the most national money one site may get; null when the program sets no cap.</summary>
-    public RuleParameter<Won>? PerSiteCap
-    {
-        get => _perSiteCap;
-        init => _perSiteCap = CheckNonNegative(value, nameof(PerSiteCap));
-    }
-
-    /// <summary>국비 총액: the national money of the whole round; null when not set.</summary>
-    public RuleParameter<Won>? Envelope
-    {
-        get => _envelope;
-        init => _envelope = CheckNonNegative(value, nameof(Envelope));
-    }
-
-    /// <summary>선정 지자체 수: how many sites the round selects; null when not set.</summary>
-    public RuleParameter<int>? SitesInRound
-    {
-        get => _sitesInRound;
-        init
-        {
-            if (value is not null && value.Value < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(SitesInRound), value.Value, "A round selects at least one site.");
-            }
-            _sitesInRound = value;
-        }
-    }
-
-    /// <summary>구축 기한: the last day a center may be completed; null when not set.</summary>
-    public RuleParameter<LocalDate>? CompletionDeadline { get; init; }
-
-    /// <summary>구축 규모 기준: the guide floor area in m²; a smaller building is a warning, not an error. Null when not set.</summary>
-    public RuleParameter<decimal>? FloorAreaGuideM2
-    {
-        get => _floorAreaGuideM2;
-        init
-        {
-            if (value is not null && value.Value <= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(FloorAreaGuideM2), value.Value, "A floor-area guide is positive.");
-            }
-            _floorAreaGuideM2 = value;
-        }
-    }
-
-    /// <summary>The rounding applied to computed limits (default: down to 1,000 won, 천원 미만 절사).</summary>
+    /// <summary>The rounding applied to computed upper limits (e.g. down to 1,000 won, 천원 미만 절사).</summary>
     public required RuleParameter<RoundingPolicy> Rounding { get; init; }
 
     /// <summary>총 사업비: the round's published total project cost, for reference; null when not published.</summary>
-    public RuleParameter<Won>? RoundTotalCost
+    public RuleParameter<Won>? RoundTotalCost { get; init; }
+
+    /// <summary>The constraints, in the order the rules file lists them; keys are distinct.</summary>
+    /// <exception cref="ArgumentException">Two constraints share a key.</exception>
+    public required IReadOnlyList<Constraint> Constraints
     {
-        get => _roundTotalCost;
-        init => _roundTotalCost = CheckNonNegative(value, nameof(RoundTotalCost));
+        get => _constraints;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in value)
+            {
+                ArgumentNullException.ThrowIfNull(c, nameof(value));
+                if (!keys.Add(c.Key))
+                {
+                    throw new ArgumentException($"Two constraints have the key '{c.Key}'.", nameof(value));
+                }
+            }
+            _constraints = value.ToArray();
+            _site = value.Where(c => c.Scope == ConstraintScope.Site).ToArray();
+            _program = value.Where(c => c.Scope == ConstraintScope.Program).ToArray();
+        }
     }
 
-    private readonly RuleParameter<Won>? _roundTotalCost;
+    /// <summary>The constraints about each site, in order.</summary>
+    public IReadOnlyList<Constraint> SiteConstraints => _site;
 
-    /// <summary>Every parameter that is set, in a fixed order, with its value written for people.</summary>
+    /// <summary>The constraints about the program as a whole, in order.</summary>
+    public IReadOnlyList<Constraint> ProgramConstraints => _program;
+
+    /// <summary>The constraint with <paramref name="key"/>, or null.</summary>
+    public Constraint? Find(string key) => _constraints.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The national envelope: the first <see cref="EnvelopeBound"/> on national money alone, or null. Allocation hands it out.
+    /// </summary>
+    public EnvelopeBound? NationalEnvelope =>
+        _program.OfType<EnvelopeBound>().FirstOrDefault(e => e.Sum.IsNationalOnly);
+
+    /// <summary>
+    /// These rules with the value of constraint <paramref name="key"/> set from <paramref name="text"/>, citing the
+    /// what-if <paramref name="scenario"/> instead of the program's source.
+    /// </summary>
+    /// <exception cref="FormatException">No constraint has that key, or the text does not fit it; the message says what was expected.</exception>
+    public ProgramRules WithValue(string key, string text, string scenario)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(text);
+        var index = -1;
+        for (var i = 0; i < _constraints.Count && index < 0; i++)
+        {
+            index = _constraints[i].Key == key ? i : -1;
+        }
+        if (index < 0)
+        {
+            throw new FormatException($"'{key}' is not a constraint of {ProgramId} {Version}: expected one of {string.Join(", ", _constraints.Select(c => c.Key))}.");
+        }
+        var old = _constraints[index];
+        Constraint changed;
+        try
+        {
+            changed = old.WithValue(text.Trim(), old.Header.ForScenario(scenario, ProgramId, Version));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{key}: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{key}: '{text}' does not fit: {e.Message}", e);
+        }
+        var list = _constraints.ToArray();
+        list[index] = changed;
+        return this with { Constraints = list };
+    }
+
+    /// <summary>The program-wide parameters (rounding, published total), written for people (<c>fundingmatch rules show</c>).</summary>
     public IReadOnlyList<ParameterInfo> Parameters
     {
         get
         {
             var list = new List<ParameterInfo>
             {
-                Info(ParameterKeys.NationalShareMax, "국비 비율 상한", "national share max", NationalShareMax, v => v.ToPercentString(6)),
-                Info(ParameterKeys.LocalShareMin, "지방비 비율 하한", "local share min", LocalShareMin, v => v.ToPercentString(6)),
-                Info(ParameterKeys.LocalSources, "지방비 인정 재원", "sources counted as local", LocalSources, v => FundingSources.Describe(v, ", ")),
+                new(ParameterKeys.Rounding, new LocalizedText("끝수 처리", "rounding"), $"{Rounding.Value.Describe()} ({Rounding.Value.DescribeKorean()})", Rounding.Effective, Rounding.Citation),
             };
-            AddIf(list, ParameterKeys.PerSiteCap, "1곳당 국비 상한", "per-site national cap", PerSiteCap, FormatWon);
-            AddIf(list, ParameterKeys.Envelope, "국비 총액", "national envelope", Envelope, FormatWon);
-            AddIf(list, ParameterKeys.SitesInRound, "선정 지자체 수", "sites in the round", SitesInRound, v => v.ToString(CultureInfo.InvariantCulture));
-            AddIf(list, ParameterKeys.CompletionDeadline, "구축 기한", "completion deadline", CompletionDeadline, v => LocalDatePattern.Iso.Format(v));
-            AddIf(list, ParameterKeys.FloorAreaGuideM2, "구축 규모 기준(m²)", "floor-area guide (m²)", FloorAreaGuideM2, v => v.ToString("#,0.##", CultureInfo.InvariantCulture));
-            list.Add(Info(ParameterKeys.Rounding, "끝수 처리", "rounding", Rounding, v => v.Describe()));
-            AddIf(list, ParameterKeys.RoundTotalCost, "총 사업비(공고)", "published total project cost", RoundTotalCost, FormatWon);
+            if (RoundTotalCost is { } total)
+            {
+                list.Add(new(ParameterKeys.RoundTotalCost, new LocalizedText("총 사업비(공고)", "published total project cost"),
+                    $"{total.Value} ({total.Value.ToString("K", null)})", total.Effective, total.Citation));
+            }
             return list;
         }
     }
-
-    private static string FormatWon(Won w) => $"{w} ({w.ToString("K", null)})";
-
-    private static ParameterInfo Info<T>(string key, string ko, string en, RuleParameter<T> p, Func<T, string> format) =>
-        new(key, new LocalizedText(ko, en), format(p.Value), p.Effective, p.Citation);
-
-    private static void AddIf<T>(List<ParameterInfo> list, string key, string ko, string en, RuleParameter<T>? p, Func<T, string> format)
-    {
-        if (p is not null)
-        {
-            list.Add(Info(key, ko, en, p, format));
-        }
-    }
-
-    private static RuleParameter<Share> CheckShare(RuleParameter<Share> value, string name)
-    {
-        ArgumentNullException.ThrowIfNull(value, name);
-        if (value.Value < Share.Zero || value.Value > Share.Whole)
-        {
-            throw new ArgumentOutOfRangeException(name, value.Value, "A share is between 0% and 100%.");
-        }
-        return value;
-    }
-
-    private static RuleParameter<Won>? CheckNonNegative(RuleParameter<Won>? value, string name)
-    {
-        if (value is not null && value.Value.IsNegative)
-        {
-            throw new ArgumentOutOfRangeException(name, value.Value, "An amount in the rules is not negative.");
-        }
-        return value;
-    }
-}
-
-/// <summary>One parameter of a program version, written for people (<c>fundingmatch rules show</c>).</summary>
-/// <param name="Key">The key a rules file uses, e.g. <c>per-site-cap</c>.</param>
-/// <param name="Name">The parameter's name in Korean and English.</param>
-/// <param name="Value">The value, written invariantly.</param>
-/// <param name="Effective">The date the value takes effect.</param>
-/// <param name="Citation">Where the value is stated.</param>
-public sealed record ParameterInfo(string Key, LocalizedText Name, string Value, LocalDate Effective, Citation Citation);
-
-/// <summary>The keys of the parameters in a rules file (and in what-if scenarios).</summary>
-public static class ParameterKeys
-{
-    /// <summary><c>national-share-max</c>.</summary>
-    public const string NationalShareMax = "national-share-max";
-
-    /// <summary><c>local-share-min</c>.</summary>
-    public const string LocalShareMin = "local-share-min";
-
-    /// <summary><c>local-sources</c>.</summary>
-    public const string LocalSources = "local-sources";
-
-    /// <summary><c>per-site-cap</c>.</summary>
-    public const string PerSiteCap = "per-site-cap";
-
-    /// <summary><c>envelope</c>.</summary>
-    public const string Envelope = "envelope";
-
-    /// <summary><c>sites-in-round</c>.</summary>
-    public const string SitesInRound = "sites-in-round";
-
-    /// <summary><c>completion-deadline</c>.</summary>
-    public const string CompletionDeadline = "completion-deadline";
-
-    /// <summary><c>floor-area-guide-m2</c>.</summary>
-    public const string FloorAreaGuideM2 = "floor-area-guide-m2";
-
-    /// <summary><c>rounding</c>.</summary>
-    public const string Rounding = "rounding";
-
-    /// <summary><c>round-total-cost</c>.</summary>
-    public const string RoundTotalCost = "round-total-cost";
 }

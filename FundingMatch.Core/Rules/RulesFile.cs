@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using FundingMatch.Money;
+using FundingMatch.Rules.Constraints;
+using FundingMatch.Validation;
 using FundingMatch.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -20,12 +22,14 @@ namespace FundingMatch.Rules;
 ///   "versions": [ {
 ///     "version": "2024-01-01", "effective": "2024-01-01", "document": "Notice 2024-1",
 ///     "parameters": {
-///       "national-share-max": { "value": "60%", "effective": "2024-01-01", "section": "§2" },
-///       "local-share-min":    { "value": "40%", "effective": "2024-01-01", "section": "§2" },
-///       "local-sources":      { "value": ["provincial", "municipal"], "effective": "2024-01-01", "section": "§2" },
-///       "per-site-cap":       { "value": "30억원", "effective": "2024-01-01", "section": "§3" },
-///       "rounding":           { "value": { "unit": 1000, "direction": "down" }, "effective": "2024-01-01", "section": "§4" }
-///     } } ]
+///       "rounding": { "value": { "unit": 1000, "direction": "down" }, "effective": "2024-01-01", "section": "§4" }
+///     },
+///     "constraints": [
+///       { "key": "national-share-max", "kind": "share-bound", "code": "national-share-exceeded", "severity": "error",
+///         "sum": ["national"], "bound": "at-most", "value": "60%", "effective": "2024-01-01", "section": "§2" },
+///       { "key": "per-site-cap", "kind": "amount-cap", "code": "site-cap-exceeded", "severity": "error",
+///         "sum": ["national"], "value": "30억원", "effective": "2024-01-01", "section": "§3" }
+///     ] } ]
 /// }
 /// </code>
 /// </example>
@@ -33,19 +37,14 @@ public static class RulesFile
 {
     private static readonly string[] RootKeys = ["id", "title", "versions"];
     private static readonly string[] TitleKeys = ["ko", "en"];
-    private static readonly string[] VersionKeys = ["version", "effective", "document", "parameters"];
+    private static readonly string[] VersionKeys = ["version", "effective", "document", "parameters", "constraints"];
     private static readonly string[] ParameterEntryKeys = ["value", "effective", "section", "document"];
+    private static readonly string[] ConstraintKeys = ["key", "kind", "code", "severity", "value", "effective", "section", "document", "reading"];
     private static readonly string[] RoundingKeys = ["unit", "direction"];
 
-    private static readonly string[] ParameterNames =
-    [
-        ParameterKeys.NationalShareMax, ParameterKeys.LocalShareMin, ParameterKeys.LocalSources, ParameterKeys.PerSiteCap,
-        ParameterKeys.Envelope, ParameterKeys.SitesInRound, ParameterKeys.CompletionDeadline, ParameterKeys.FloorAreaGuideM2,
-        ParameterKeys.Rounding, ParameterKeys.RoundTotalCost,
-    ];
+    private static readonly string[] ParameterNames = [ParameterKeys.Rounding, ParameterKeys.RoundTotalCost];
 
-    private static readonly string[] RequiredParameters =
-        [ParameterKeys.NationalShareMax, ParameterKeys.LocalShareMin, ParameterKeys.LocalSources, ParameterKeys.Rounding];
+    private static readonly string[] RequiredParameters = [ParameterKeys.Rounding];
 
     /// <summary>Reads a program from UTF-8 JSON text.</summary>
     /// <param name="utf8">The file's bytes (a UTF-8 byte-order mark is allowed).</param>
@@ -87,7 +86,7 @@ public static class RulesFile
                 return null;
             }
             var id = RequiredString(members, root, "", "id");
-            if (id is not null && !IsKebab(id))
+            if (id is not null && !Names.IsKebab(id))
             {
                 var m = members["id"];
                 Error(m.Line, m.Column, "id", $"'{id}' is not a program id: expected lower-case letters, digits and hyphens, such as sogongin-center-2020");
@@ -146,7 +145,7 @@ public static class RulesFile
 
         private ProgramRules? ReadVersion(JsonNodeAt node, string path, string id, LocalizedText? title)
         {
-            var members = Members(node, path, VersionKeys, ParameterNames);
+            var members = Members(node, path, VersionKeys, [.. ParameterNames, .. ConstraintKeys]);
             if (members is null)
             {
                 return null;
@@ -154,13 +153,15 @@ public static class RulesFile
             var version = RequiredString(members, node, path, "version");
             var effective = RequiredDate(members, node, path, "effective");
             var document = RequiredString(members, node, path, "document");
-            if (Required(members, node, path, "parameters") is not { } parametersMember)
+            var parametersMember = Required(members, node, path, "parameters");
+            var constraintsMember = Required(members, node, path, "constraints");
+            if (parametersMember is null || version is null || effective is null || document is null || title is null)
             {
                 return null;
             }
             var parametersPath = path + ".parameters";
             var p = Members(parametersMember.Value, parametersPath, ParameterNames, ParameterEntryKeys);
-            if (p is null || version is null || effective is null || document is null || title is null)
+            if (p is null)
             {
                 return null;
             }
@@ -173,17 +174,10 @@ public static class RulesFile
             }
             var errorsBefore = Errors.Count;
             var context = new ParameterContext(this, p, parametersPath, document, effective.Value);
-            var nationalShareMax = context.Value(ParameterKeys.NationalShareMax, ReadShare);
-            var localShareMin = context.Value(ParameterKeys.LocalShareMin, ReadShare);
-            var localSources = context.Value(ParameterKeys.LocalSources, ReadSources);
-            var perSiteCap = context.Value(ParameterKeys.PerSiteCap, ReadAmount);
-            var envelope = context.Value(ParameterKeys.Envelope, ReadAmount);
-            var sites = context.Value(ParameterKeys.SitesInRound, ReadPositiveInt);
-            var deadline = context.Value(ParameterKeys.CompletionDeadline, ReadDateValue);
-            var floorArea = context.Value(ParameterKeys.FloorAreaGuideM2, ReadPositiveDecimal);
             var rounding = context.Ref(ParameterKeys.Rounding, ReadRounding);
             var roundTotal = context.Value(ParameterKeys.RoundTotalCost, ReadAmount);
-            if (Errors.Count > errorsBefore || nationalShareMax is null || localShareMin is null || localSources is null || rounding is null)
+            var constraints = constraintsMember is null ? null : ReadConstraints(constraintsMember.Value, path + ".constraints", document, effective.Value);
+            if (Errors.Count > errorsBefore || rounding is null || constraints is null)
             {
                 return null;
             }
@@ -193,18 +187,134 @@ public static class RulesFile
                 Title = title,
                 Version = version,
                 Effective = effective.Value,
-                NationalShareMax = nationalShareMax,
-                LocalShareMin = localShareMin,
-                LocalSources = localSources,
-                PerSiteCap = perSiteCap,
-                Envelope = envelope,
-                SitesInRound = sites,
-                CompletionDeadline = deadline,
-                FloorAreaGuideM2 = floorArea,
                 Rounding = rounding,
                 RoundTotalCost = roundTotal,
+                Constraints = constraints,
             };
         }
+
+        private List<Constraint>? ReadConstraints(JsonNodeAt node, string path, string document, LocalDate versionEffective)
+        {
+            if (node is not JsonArrayAt array)
+            {
+                WrongType(node, path, "an array of constraints");
+                return null;
+            }
+            var list = new List<Constraint>();
+            var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+            var ok = true;
+            for (var i = 0; i < array.Items.Count; i++)
+            {
+                var item = array.Items[i];
+                var itemPath = $"{path}[{i}]";
+                var constraint = ReadConstraint(item, itemPath, document, versionEffective);
+                if (constraint is null)
+                {
+                    ok = false;
+                    continue;
+                }
+                if (keys.TryGetValue(constraint.Key, out var firstLine))
+                {
+                    Error(item.Line, item.Column, itemPath + ".key", $"another constraint (line {firstLine}) has the key '{constraint.Key}': keys are distinct");
+                    ok = false;
+                    continue;
+                }
+                keys[constraint.Key] = item.Line;
+                list.Add(constraint);
+            }
+            return ok ? list : null;
+        }
+
+        private Constraint? ReadConstraint(JsonNodeAt node, string path, string document, LocalDate versionEffective)
+        {
+            if (node is not JsonObjectAt obj)
+            {
+                WrongType(node, path, "a constraint object");
+                return null;
+            }
+            // The kind decides which further keys are allowed, so it is read first.
+            var kindMember = obj.Members.FirstOrDefault(m => m.Key == "kind");
+            if (kindMember is null)
+            {
+                Error(node.Line, node.Column, path + ".kind", $"missing key 'kind': expected one of {KindNames}");
+                return null;
+            }
+            if (kindMember.Value is not JsonStringAt kindText || ConstraintKinds.Find(kindText.Value) is not { } kind)
+            {
+                var found = kindMember.Value is JsonStringAt s ? s.Value : null;
+                var suggestion = found is null ? null : ConstraintKinds.All.Select(k => k.Name).MinBy(k => Distance(k, found));
+                var hint = suggestion is not null && Distance(suggestion, found!) <= 3 ? $"; did you mean '{suggestion}'?" : "";
+                Error(kindMember.Value.Line, kindMember.Value.Column, path + ".kind",
+                    $"{(found is null ? $"expected a string, found {kindMember.Value.Kind}" : $"'{found}' is not a constraint kind")}: expected one of {KindNames}{hint}");
+                return null;
+            }
+            var allowed = ConstraintKeys.Concat(kind.Keys).ToArray();
+            var members = Members(node, path, allowed, []);
+            if (members is null)
+            {
+                return null;
+            }
+            var errorsBefore = Errors.Count;
+            var key = RequiredString(members, node, path, "key");
+            if (key is not null && !Names.IsKebab(key))
+            {
+                var m = members["key"];
+                Error(m.Value.Line, m.Value.Column, path + ".key", $"'{key}' is not a constraint key: expected lower-case letters, digits and hyphens, such as per-site-cap");
+            }
+            var code = RequiredString(members, node, path, "code");
+            if (code is not null && !Names.IsKebab(code))
+            {
+                var m = members["code"];
+                Error(m.Value.Line, m.Value.Column, path + ".code", $"'{code}' is not a finding code: expected lower-case letters, digits and hyphens, such as site-cap-exceeded");
+            }
+            var severityText = RequiredString(members, node, path, "severity");
+            Severity? severity = severityText switch
+            {
+                null => null,
+                "error" => Severity.Error,
+                "warning" => Severity.Warning,
+                _ => null,
+            };
+            if (severityText is not null && severity is null)
+            {
+                var m = members["severity"];
+                Error(m.Value.Line, m.Value.Column, path + ".severity", $"expected \"error\" or \"warning\", found \"{severityText}\"");
+            }
+            var effective = RequiredDate(members, node, path, "effective");
+            if (effective is { } date && date > versionEffective)
+            {
+                var m = members["effective"];
+                Error(m.Value.Line, m.Value.Column, path + ".effective",
+                    $"{Iso(date)} is after the version's own effective date {Iso(versionEffective)}: a version holds only values in force when it takes effect");
+            }
+            var section = RequiredString(members, node, path, "section");
+            var doc = members.ContainsKey("document") ? RequiredString(members, node, path, "document") : document;
+            var reading = members.ContainsKey("reading") ? RequiredString(members, node, path, "reading") : null;
+            string? valueText = null;
+            if (Required(members, node, path, "value") is { } valueMember)
+            {
+                valueText = valueMember.Value switch
+                {
+                    JsonStringAt s => s.Value,
+                    JsonNumberAt n => n.Raw,
+                    _ => null,
+                };
+                if (valueText is null)
+                {
+                    WrongValue(valueMember.Value, path + ".value", "a string or a number");
+                }
+            }
+            if (Errors.Count > errorsBefore || key is null || code is null || severity is null || effective is null || section is null || doc is null || valueText is null)
+            {
+                return null;
+            }
+            var header = new ConstraintHeader(key, code, severity.Value, effective.Value, new Citation(doc, section), reading);
+            var reader = new ConstraintReader(header, valueText, members["value"].Value, node, path, members,
+                (at, p, message) => Error(at.Line, at.Column, p, message));
+            return kind.Read(reader);
+        }
+
+        private static string KindNames => string.Join(", ", ConstraintKinds.All.Select(k => k.Name));
 
         private sealed class ParameterContext(Reader reader, Dictionary<string, JsonMemberAt> parameters, string path, string document, LocalDate versionEffective)
         {
@@ -246,21 +356,6 @@ public static class RulesFile
             }
         }
 
-        private Share? ReadShare(JsonNodeAt node, string path)
-        {
-            if (node is not JsonStringAt s || !Share.TryParse(s.Value, out var share))
-            {
-                WrongValue(node, path, "a percentage such as \"50%\"");
-                return null;
-            }
-            if (share < Share.Zero || share > Share.Whole)
-            {
-                Error(node.Line, node.Column, path, $"'{s.Value}' is outside 0% to 100%");
-                return null;
-            }
-            return share;
-        }
-
         private Won? ReadAmount(JsonNodeAt node, string path)
         {
             Won amount;
@@ -288,26 +383,6 @@ public static class RulesFile
             return amount;
         }
 
-        private int? ReadPositiveInt(JsonNodeAt node, string path)
-        {
-            if (node is JsonNumberAt n && int.TryParse(n.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
-            {
-                return value;
-            }
-            WrongValue(node, path, "a whole number of 1 or more");
-            return null;
-        }
-
-        private decimal? ReadPositiveDecimal(JsonNodeAt node, string path)
-        {
-            if (node is JsonNumberAt n && decimal.TryParse(n.Raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0)
-            {
-                return value;
-            }
-            WrongValue(node, path, "a positive number");
-            return null;
-        }
-
         private LocalDate? ReadDateValue(JsonNodeAt node, string path)
         {
             if (node is JsonStringAt s && LocalDatePattern.Iso.Parse(s.Value) is { Success: true } result)
@@ -316,35 +391,6 @@ public static class RulesFile
             }
             WrongValue(node, path, "a date written yyyy-MM-dd, such as \"2021-12-31\"");
             return null;
-        }
-
-        private FundingSource? ReadSources(JsonNodeAt node, string path)
-        {
-            const string expected = "an array of \"provincial\", \"municipal\" and/or \"private\"";
-            if (node is not JsonArrayAt array || array.Items.Count == 0)
-            {
-                WrongValue(node, path, expected);
-                return null;
-            }
-            var sources = FundingSource.None;
-            var ok = true;
-            for (var i = 0; i < array.Items.Count; i++)
-            {
-                var item = array.Items[i];
-                if (item is not JsonStringAt s || !FundingSources.TryParse(s.Value, out var source) || source == FundingSource.National)
-                {
-                    WrongValue(item, $"{path}[{i}]", "\"provincial\", \"municipal\" or \"private\"");
-                    ok = false;
-                    continue;
-                }
-                if (sources.HasFlag(source))
-                {
-                    Error(item.Line, item.Column, $"{path}[{i}]", $"'{s.Value}' is listed twice");
-                    ok = false;
-                }
-                sources |= source;
-            }
-            return ok ? sources : null;
         }
 
         private RoundingPolicy? ReadRounding(JsonNodeAt node, string path)
@@ -454,9 +500,6 @@ public static class RulesFile
             Error(node.Line, node.Column, path, $"expected {expected}, found {found}");
         }
     }
-
-    private static bool IsKebab(string id) =>
-        id.Length > 0 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && id[0] != '-' && id[^1] != '-';
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -1,40 +1,29 @@
-using System.Globalization;
 using FundingMatch.Allocation;
 using FundingMatch.Money;
 using FundingMatch.Rules;
+using FundingMatch.Rules.Constraints;
 
 namespace FundingMatch.Scenarios;
 
+/// <summary>One value a what-if sets: a constraint's key and its new value as text (<c>per-site-cap</c> = <c>30억</c>).</summary>
+/// <param name="Key">The constraint's key.</param>
+/// <param name="Value">The value, in any form the constraint's kind reads.</param>
+public sealed record ScenarioChange(string Key, string Value);
+
 /// <summary>
-/// A what-if: a named patch of program parameters applied to a base program version. A parameter left null keeps
-/// the base value.
+/// A what-if: a named set of new values for a program's constraints, by key, and optionally the allocation method
+/// and award unit. A constraint not named keeps the base value.
 /// </summary>
 public sealed record Scenario
 {
-    /// <summary>The keys a scenario can change, as <c>--vary</c> and scenario files write them.</summary>
-    public static IReadOnlyList<string> Keys { get; } =
-    [
-        ParameterKeys.PerSiteCap, ParameterKeys.NationalShareMax, ParameterKeys.LocalShareMin, ParameterKeys.Envelope,
-        ParameterKeys.SitesInRound, "method", "award-unit",
-    ];
+    /// <summary>The keys that are not constraints: <c>method</c> and <c>award-unit</c>.</summary>
+    public static IReadOnlyList<string> AllocationKeys { get; } = ["method", "award-unit"];
 
     /// <summary>The scenario's name, e.g. <c>per-site-cap=30억원, national-share-max=60%</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary>1곳당 국비 상한.</summary>
-    public Won? PerSiteCap { get; init; }
-
-    /// <summary>국비 비율 상한.</summary>
-    public Share? NationalShareMax { get; init; }
-
-    /// <summary>지방비 비율 하한.</summary>
-    public Share? LocalShareMin { get; init; }
-
-    /// <summary>국비 총액.</summary>
-    public Won? Envelope { get; init; }
-
-    /// <summary>선정 지자체 수.</summary>
-    public int? SitesInRound { get; init; }
+    /// <summary>The constraints it changes, in the order given.</summary>
+    public IReadOnlyList<ScenarioChange> Changes { get; init; } = [];
 
     /// <summary>The allocation method.</summary>
     public AllocationMethod? Method { get; init; }
@@ -42,77 +31,50 @@ public sealed record Scenario
     /// <summary>The award unit.</summary>
     public Won? AwardUnit { get; init; }
 
-    /// <summary>The base rules with this scenario's values, each citing the scenario instead of the program's source.</summary>
+    /// <summary>The base rules with this scenario's values, each changed constraint citing the scenario instead of the program's source.</summary>
+    /// <exception cref="FormatException">A key is not a constraint of <paramref name="rules"/>, or a value does not fit it.</exception>
     public ProgramRules Apply(ProgramRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        RuleParameter<T> P<T>(T value, string key) =>
-            new(value, rules.Effective, new Citation($"what-if scenario '{Name}'", $"{key} changed from the base program {rules.ProgramId} {rules.Version}"));
-        return rules with
+        foreach (var change in Changes)
         {
-            PerSiteCap = PerSiteCap is { } cap ? P(cap, ParameterKeys.PerSiteCap) : rules.PerSiteCap,
-            NationalShareMax = NationalShareMax is { } share ? P(share, ParameterKeys.NationalShareMax) : rules.NationalShareMax,
-            LocalShareMin = LocalShareMin is { } local ? P(local, ParameterKeys.LocalShareMin) : rules.LocalShareMin,
-            Envelope = Envelope is { } envelope ? P(envelope, ParameterKeys.Envelope) : rules.Envelope,
-            SitesInRound = SitesInRound is { } sites ? P(sites, ParameterKeys.SitesInRound) : rules.SitesInRound,
-        };
+            rules = rules.WithValue(change.Key, change.Value, Name);
+        }
+        return rules;
     }
 
     /// <summary>
-    /// This scenario with <paramref name="key"/> set from <paramref name="text"/> (an amount such as <c>30억</c>, a share
-    /// such as <c>60%</c>, a count, or a method name).
+    /// This scenario with <paramref name="key"/> set from <paramref name="text"/>: a constraint of
+    /// <paramref name="rules"/> (a share such as <c>60%</c>, an amount such as <c>30억</c>, a count, a date), or
+    /// <c>method</c> or <c>award-unit</c>.
     /// </summary>
     /// <exception cref="FormatException">The key is unknown or the value does not fit it; the message says what was expected.</exception>
-    public Scenario With(string key, string text)
+    public Scenario With(string key, string text, ProgramRules rules)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(text);
-        return key switch
+        ArgumentNullException.ThrowIfNull(rules);
+        switch (key)
         {
-            ParameterKeys.PerSiteCap => this with { PerSiteCap = ScenarioValues.Amount(key, text) },
-            ParameterKeys.Envelope => this with { Envelope = ScenarioValues.Amount(key, text) },
-            "award-unit" => this with { AwardUnit = ScenarioValues.Amount(key, text, minimum: 1) },
-            ParameterKeys.NationalShareMax => this with { NationalShareMax = ScenarioValues.Percent(key, text) },
-            ParameterKeys.LocalShareMin => this with { LocalShareMin = ScenarioValues.Percent(key, text) },
-            ParameterKeys.SitesInRound => this with { SitesInRound = ScenarioValues.Count(key, text) },
-            "method" => this with { Method = ScenarioValues.Method(text) },
-            _ => throw new FormatException($"'{key}' is not a scenario parameter: expected one of {string.Join(", ", Keys)}."),
-        };
-    }
-}
-
-/// <summary>Reading scenario values, with messages that say what was expected.</summary>
-internal static class ScenarioValues
-{
-    public static Won Amount(string key, string text, long minimum = 0)
-    {
-        if (!Won.TryParse(text.AsSpan(), AmountUnit.Won, out var amount, out var error))
-        {
-            throw new FormatException($"{key}: {AmountParseErrors.Describe(error, text)}");
+            case "award-unit":
+                try
+                {
+                    return this with { AwardUnit = ConstraintValues.Amount(text, minimum: 1) };
+                }
+                catch (FormatException e)
+                {
+                    throw new FormatException($"award-unit: {e.Message}", e);
+                }
+            case "method":
+                return AllocationNames.TryParseMethod(text, out var method)
+                    ? this with { Method = method }
+                    : throw new FormatException($"method: '{text}' is not a method: expected equal, proportional or ranked.");
         }
-        if (amount.Value < minimum)
+        if (rules.Find(key) is null)
         {
-            throw new FormatException($"{key}: {amount} is below {minimum.ToString("#,0", CultureInfo.InvariantCulture)} won.");
+            throw new FormatException($"'{key}' is not a scenario parameter: expected a constraint of {rules.ProgramId} ({string.Join(", ", rules.Constraints.Select(c => c.Key))}), method or award-unit.");
         }
-        return amount;
+        rules.WithValue(key, text, Name); // validates the value
+        return this with { Changes = [.. Changes.Where(c => c.Key != key), new ScenarioChange(key, text)] };
     }
-
-    public static Share Percent(string key, string text)
-    {
-        if (!Share.TryParse(text, out var share) || share > Share.Whole)
-        {
-            throw new FormatException($"{key}: '{text}' is not a share from 0% to 100%, such as 50% or 12.5%.");
-        }
-        return share;
-    }
-
-    public static int Count(string key, string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
-            ? n
-            : throw new FormatException($"{key}: '{text}' is not a whole number of 1 or more.");
-
-    public static AllocationMethod Method(string text) =>
-        AllocationNames.TryParseMethod(text, out var method)
-            ? method
-            : throw new FormatException($"method: '{text}' is not a method: expected equal, proportional or ranked.");
 }

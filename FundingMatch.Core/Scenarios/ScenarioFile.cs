@@ -17,10 +17,14 @@ namespace FundingMatch.Scenarios;
 public static class ScenarioFile
 {
     /// <summary>Reads the scenarios of a UTF-8 JSON file.</summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="source">The file's name, for error messages.</param>
+    /// <param name="rules">The program whose constraints the scenarios change, by key.</param>
     /// <exception cref="RulesFileException">The file breaks the format; every problem is listed.</exception>
-    public static IReadOnlyList<Scenario> Parse(ReadOnlySpan<byte> utf8, string source)
+    public static IReadOnlyList<Scenario> Parse(ReadOnlySpan<byte> utf8, string source, ProgramRules rules)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(rules);
         var root = JsonTree.ParseDocument(utf8, source);
         var errors = new List<RulesFileError>();
         void Error(int line, int column, string path, string message) => errors.Add(new RulesFileError(source, line, column, path, message));
@@ -72,7 +76,7 @@ public static class ScenarioFile
                 }
                 try
                 {
-                    scenario = scenario.With(m.Key, text);
+                    scenario = scenario.With(m.Key, text, rules);
                 }
                 catch (FormatException e)
                 {
@@ -94,5 +98,5 @@ public static class ScenarioFile
 
     /// <summary>Reads the scenarios of JSON text.</summary>
     /// <exception cref="RulesFileException">The file breaks the format.</exception>
-    public static IReadOnlyList<Scenario> Parse(string json, string source) => Parse(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))), source);
+    public static IReadOnlyList<Scenario> Parse(string json, string source, ProgramRules rules) => Parse(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))), source, rules);
 }

@@ -1,5 +1,6 @@
 using FundingMatch.Money;
 using FundingMatch.Rules;
+using FundingMatch.Rules.Constraints;
 
 namespace FundingMatch.Scenarios;
 
@@ -18,10 +19,13 @@ public static class ScenarioGrid
     /// Reads <c>NAME=FROM..TO:STEP</c> (FROM and TO included; TO need not be FROM plus a whole number of steps),
     /// or <c>NAME=VALUE</c> for a single value. Amounts take any form the core parses; shares are percentages.
     /// </summary>
+    /// <param name="text">The range.</param>
+    /// <param name="rules">The program whose constraints may be varied, by key.</param>
     /// <exception cref="FormatException">The text is not a range; the message says what was expected.</exception>
-    public static ParameterRange ParseRange(string text)
+    public static ParameterRange ParseRange(string text, ProgramRules rules)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(rules);
         var eq = text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
@@ -33,36 +37,37 @@ public static class ScenarioGrid
         var dots = spec.IndexOf("..", StringComparison.Ordinal);
         if (dots < 0)
         {
-            probe.With(key, spec); // validates
+            probe.With(key, spec, rules); // validates
             return new ParameterRange(key, [spec]);
         }
         var colon = spec.IndexOf(':', dots);
         if (colon < 0)
         {
-            throw new FormatException($"'{text}' has no step: expected NAME=FROM..TO:STEP, such as {key}={Example(key)}.");
+            throw new FormatException($"'{text}' has no step: expected NAME=FROM..TO:STEP, such as {key}={Example(Kind(key, rules))}.");
         }
         var from = spec[..dots].Trim();
         var to = spec[(dots + 2)..colon].Trim();
         var step = spec[(colon + 1)..].Trim();
-        var values = key switch
+        var values = Kind(key, rules) switch
         {
-            ParameterKeys.NationalShareMax or ParameterKeys.LocalShareMin => ShareSteps(key, from, to, step),
-            ParameterKeys.PerSiteCap or ParameterKeys.Envelope or "award-unit" => AmountSteps(key, from, to, step),
-            ParameterKeys.SitesInRound => CountSteps(key, from, to, step),
-            _ => throw new FormatException($"'{key}' cannot be swept over a range: expected one of {ParameterKeys.PerSiteCap}, {ParameterKeys.NationalShareMax}, {ParameterKeys.LocalShareMin}, {ParameterKeys.Envelope}, {ParameterKeys.SitesInRound}, award-unit (method takes one value)."),
+            ConstraintValueKind.Share => ShareSteps(key, from, to, step),
+            ConstraintValueKind.Amount => AmountSteps(key, from, to, step),
+            ConstraintValueKind.Count => CountSteps(key, from, to, step),
+            _ => throw new FormatException($"'{key}' cannot be swept over a range: expected a constraint whose value is a share, an amount or a count ({string.Join(", ", rules.Constraints.Where(c => c.ValueKind is ConstraintValueKind.Share or ConstraintValueKind.Amount or ConstraintValueKind.Count).Select(c => c.Key))}) or award-unit; method and other values take one value."),
         };
         foreach (var v in values)
         {
-            probe.With(key, v);
+            probe.With(key, v, rules);
         }
         return new ParameterRange(key, values);
     }
 
     /// <summary>Every combination of the ranges' values, the first range varying slowest, each scenario named by its values.</summary>
     /// <exception cref="ArgumentException">A key is given twice, or the grid has more than <see cref="MaxScenarios"/> scenarios.</exception>
-    public static IReadOnlyList<Scenario> Expand(IReadOnlyList<ParameterRange> ranges, Scenario? common = null)
+    public static IReadOnlyList<Scenario> Expand(IReadOnlyList<ParameterRange> ranges, ProgramRules rules, Scenario? common = null)
     {
         ArgumentNullException.ThrowIfNull(ranges);
+        ArgumentNullException.ThrowIfNull(rules);
         var duplicate = ranges.GroupBy(r => r.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -85,7 +90,7 @@ public static class ScenarioGrid
             {
                 foreach (var value in range.Values)
                 {
-                    next.Add(s.With(range.Key, value) with { Name = s.Name.Length == 0 ? $"{range.Key}={value}" : $"{s.Name}, {range.Key}={value}" });
+                    next.Add(s.With(range.Key, value, rules) with { Name = s.Name.Length == 0 ? $"{range.Key}={value}" : $"{s.Name}, {range.Key}={value}" });
                 }
             }
             result = next;
@@ -93,18 +98,21 @@ public static class ScenarioGrid
         return result;
     }
 
-    private static string Example(string key) => key switch
+    private static ConstraintValueKind? Kind(string key, ProgramRules rules) =>
+        key == "award-unit" ? ConstraintValueKind.Amount : rules.Find(key)?.ValueKind;
+
+    private static string Example(ConstraintValueKind? kind) => kind switch
     {
-        ParameterKeys.NationalShareMax or ParameterKeys.LocalShareMin => "40%..60%:5%",
-        ParameterKeys.SitesInRound => "3..6:1",
+        ConstraintValueKind.Share => "40%..60%:5%",
+        ConstraintValueKind.Count => "3..6:1",
         _ => "20억..30억:5억",
     };
 
     private static List<string> AmountSteps(string key, string from, string to, string step)
     {
-        var a = ScenarioValues.Amount(key, from);
-        var b = ScenarioValues.Amount(key, to);
-        var s = ScenarioValues.Amount(key + " step", step, minimum: 1);
+        var a = Amount(key, from);
+        var b = Amount(key, to);
+        var s = Amount(key + " step", step, minimum: 1);
         Check(key, a <= b);
         var values = new List<string>();
         for (var v = a; v <= b; v += s)
@@ -121,9 +129,9 @@ public static class ScenarioGrid
 
     private static List<string> ShareSteps(string key, string from, string to, string step)
     {
-        var a = ScenarioValues.Percent(key, from);
-        var b = ScenarioValues.Percent(key, to);
-        var s = ScenarioValues.Percent(key + " step", step);
+        var a = Percent(key, from);
+        var b = Percent(key, to);
+        var s = Percent(key + " step", step);
         Check(key, a <= b && s > Share.Zero);
         // value_k = a + k × s, exactly, over a common denominator.
         var den = checked(a.Denominator * s.Denominator);
@@ -144,9 +152,9 @@ public static class ScenarioGrid
 
     private static List<string> CountSteps(string key, string from, string to, string step)
     {
-        var a = ScenarioValues.Count(key, from);
-        var b = ScenarioValues.Count(key, to);
-        var s = ScenarioValues.Count(key + " step", step);
+        var a = Count(key, from);
+        var b = Count(key, to);
+        var s = Count(key + " step", step);
         Check(key, a <= b);
         var values = new List<string>();
         for (long v = a; v <= b; v += s)
@@ -155,6 +163,24 @@ public static class ScenarioGrid
             values.Add(v.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return values;
+    }
+
+    private static Won Amount(string key, string text, long minimum = 0) => Prefixed(key, () => ConstraintValues.Amount(text, minimum));
+
+    private static Share Percent(string key, string text) => Prefixed(key, () => ConstraintValues.Share(text));
+
+    private static int Count(string key, string text) => Prefixed(key, () => ConstraintValues.Count(text));
+
+    private static T Prefixed<T>(string key, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{key}: {e.Message}", e);
+        }
     }
 
     private static void Check(string key, bool ok)

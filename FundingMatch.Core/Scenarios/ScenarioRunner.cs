@@ -11,9 +11,9 @@ namespace FundingMatch.Scenarios;
 /// <param name="SiteId">The site.</param>
 /// <param name="Passed">True when it breaks no per-site rule (warnings aside) and its id is not repeated.</param>
 /// <param name="Codes">Its finding codes.</param>
-/// <param name="MaxNational">The largest national amount the scenario allows it.</param>
+/// <param name="MaxNational">The largest national amount the scenario allows it; null when no constraint bounds national money.</param>
 /// <param name="Award">Its award when the scenario's envelope is allocated (its national funds are its request).</param>
-public sealed record SiteOutcome(string SiteId, bool Passed, IReadOnlyList<string> Codes, Won MaxNational, Won Award);
+public sealed record SiteOutcome(string SiteId, bool Passed, IReadOnlyList<string> Codes, Won? MaxNational, Won Award);
 
 /// <summary>How one site differs between the base program and a scenario.</summary>
 /// <param name="SiteId">The site.</param>
@@ -37,21 +37,26 @@ public sealed record SiteChange(string SiteId, bool PassedBefore, bool PassedAft
 public sealed class ScenarioResult
 {
     private readonly IReadOnlyList<SiteBudget> _sites;
-    private readonly SiteViolations[] _violations;
-    private readonly bool[] _duplicate;
+    private readonly ulong[] _broken;
+    private readonly ulong _errorMask;
+    private readonly SiteFacts _facts;
     private readonly long[] _maxNational;
     private readonly long[] _awards;
     private readonly long _unit;
 
-    internal ScenarioResult(Scenario scenario, ProgramRules rules, AllocationMethod method, IReadOnlyList<SiteBudget> sites, bool[] duplicate,
-        SiteViolations[] violations, long[] maxNational, long[] awardsInUnits, long unit, Won envelope, IReadOnlyList<string> programCodes)
+    internal ScenarioResult(Scenario scenario, ProgramRules rules, AllocationMethod method, IReadOnlyList<SiteBudget> sites, SiteFacts facts,
+        ulong[] broken, long[] maxNational, long[] awardsInUnits, long unit, Won envelope, IReadOnlyList<string> programCodes)
     {
         Scenario = scenario;
         Rules = rules;
         Method = method;
         _sites = sites;
-        _duplicate = duplicate;
-        _violations = violations;
+        _facts = facts;
+        _broken = broken;
+        for (var c = 0; c < rules.SiteConstraints.Count; c++)
+        {
+            _errorMask |= rules.SiteConstraints[c].Severity == Validation.Severity.Error ? 1UL << c : 0;
+        }
         _maxNational = maxNational;
         _awards = awardsInUnits;
         _unit = unit;
@@ -63,7 +68,7 @@ public sealed class ScenarioResult
         {
             var national = sites[i].National.Value;
             requested = checked(requested + national);
-            allowed = checked(allowed + Math.Min(national, maxNational[i]));
+            allowed = checked(allowed + Math.Min(national, maxNational[i] < 0 ? national : maxNational[i]));
             allocated = checked(allocated + awardsInUnits[i] * unit);
             if (PassedAt(i))
             {
@@ -97,7 +102,7 @@ public sealed class ScenarioResult
     /// <summary>National money the sites ask for.</summary>
     public Won NationalRequested { get; }
 
-    /// <summary>National money the scenario allows them: per site, the smaller of what it asks and its largest national amount.</summary>
+    /// <summary>National money the scenario allows them: per site, the smaller of what it asks and its largest national amount (what it asks, without one).</summary>
     public Won NationalAllowed { get; }
 
     /// <summary>The envelope allocated.</summary>
@@ -112,12 +117,27 @@ public sealed class ScenarioResult
     /// <summary>The outcome of site <paramref name="index"/> (in input order).</summary>
     public SiteOutcome Site(int index)
     {
-        var codes = SiteRules.Codes(_violations[index]);
-        if (_duplicate[index])
+        var codes = new List<string>(ConsistencyChecks.Codes(_sites[index]));
+        for (var c = 0; c < Rules.SiteConstraints.Count; c++)
         {
-            codes = [.. codes, FindingCodes.DuplicateSite];
+            if ((_broken[index] & (1UL << c)) != 0)
+            {
+                codes.Add(Rules.SiteConstraints[c].Code);
+            }
         }
-        return new SiteOutcome(_sites[index].SiteId, PassedAt(index), codes, new Won(_maxNational[index]), AwardAt(index));
+        if (_facts.Duplicate[index])
+        {
+            codes.Add(FindingCodes.DuplicateSite);
+        }
+        codes.Sort(StringComparer.Ordinal);
+        return new SiteOutcome(_sites[index].SiteId, PassedAt(index), codes, _maxNational[index] < 0 ? null : new Won(_maxNational[index]), AwardAt(index));
+    }
+
+    /// <summary>How site <paramref name="index"/> differs between <paramref name="baseline"/> and this scenario.</summary>
+    public SiteChange ChangeAt(int index, ScenarioResult baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        return new SiteChange(_sites[index].SiteId, baseline.PassedAt(index), PassedAt(index), baseline.AwardAt(index), AwardAt(index));
     }
 
     /// <summary>Every site whose status or award differs from <paramref name="baseline"/>, in input order.</summary>
@@ -127,19 +147,16 @@ public sealed class ScenarioResult
         var changes = new List<SiteChange>();
         for (var i = 0; i < _sites.Count; i++)
         {
-            var before = baseline.PassedAt(i);
-            var after = PassedAt(i);
-            var awardBefore = baseline.AwardAt(i);
-            var awardAfter = AwardAt(i);
-            if (before != after || awardBefore != awardAfter)
+            var change = ChangeAt(i, baseline);
+            if (change.StatusChanged || change.AwardDelta != Won.Zero)
             {
-                changes.Add(new SiteChange(_sites[i].SiteId, before, after, awardBefore, awardAfter));
+                changes.Add(change);
             }
         }
         return changes;
     }
 
-    internal bool PassedAt(int i) => (_violations[i] & ~SiteRules.Warnings) == 0 && !_duplicate[i];
+    internal bool PassedAt(int i) => (_broken[i] & _errorMask) == 0 && !_facts.BuiltInError[i] && !_facts.Duplicate[i];
 
     internal Won AwardAt(int i) => new(_awards[i] * _unit);
 }
@@ -171,17 +188,15 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(baseRules);
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(scenarios);
-        var duplicate = Duplicates(sites);
+        var facts = SiteFacts.Of(sites);
         var applicants = sites.Select(s => new Applicant(s, s.National)).ToArray();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        // The allocation needs one applicant an id; a repeated id keeps its first budget and gets nothing more.
-        var allocatable = Enumerable.Range(0, sites.Count).Where(i => ids.Add(sites[i].SiteId)).ToArray();
-        var baseResult = Evaluate(new Scenario { Name = "base" }, baseRules, sites, applicants, allocatable, duplicate, method);
+        var baseResult = Evaluate(new Scenario { Name = "base" }, baseRules, sites, applicants, facts, method);
+        var rules = scenarios.Select(s => s.Apply(baseRules)).ToArray(); // a bad value fails here, before any work
         var results = new ScenarioResult[scenarios.Count];
         var done = 0;
         Parallel.For(0, scenarios.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
-            results[i] = Evaluate(scenarios[i], scenarios[i].Apply(baseRules), sites, applicants, allocatable, duplicate, method);
+            results[i] = Evaluate(scenarios[i], rules[i], sites, applicants, facts, method);
             progress?.Report(Interlocked.Increment(ref done));
         });
         return new SweepResult(baseResult, results);
@@ -193,41 +208,57 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(baseRules);
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(scenario);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var allocatable = Enumerable.Range(0, sites.Count).Where(i => ids.Add(sites[i].SiteId)).ToArray();
-        return Evaluate(scenario, scenario.Apply(baseRules), sites, sites.Select(s => new Applicant(s, s.National)).ToArray(), allocatable, Duplicates(sites), method);
+        return Evaluate(scenario, scenario.Apply(baseRules), sites, sites.Select(s => new Applicant(s, s.National)).ToArray(), SiteFacts.Of(sites), method);
     }
 
     private static ScenarioResult Evaluate(Scenario scenario, ProgramRules rules, IReadOnlyList<SiteBudget> sites, Applicant[] applicants,
-        int[] allocatable, bool[] duplicate, AllocationMethod method)
+        SiteFacts facts, AllocationMethod method)
     {
+        var constraints = rules.SiteConstraints;
+        if (constraints.Count > 64)
+        {
+            throw new ArgumentException($"A what-if sweep judges at most 64 site constraints; {rules.ProgramId} has {constraints.Count}.", nameof(scenario));
+        }
         var n = sites.Count;
-        var violations = new SiteViolations[n];
+        var rounding = rules.Rounding.Value;
+        var broken = new ulong[n];
         var maxNational = new long[n];
-        long national = 0;
         for (var i = 0; i < n; i++)
         {
-            var figures = SiteFigures.Compute(rules, sites[i]);
-            violations[i] = SiteRules.Violations(rules, sites[i], figures);
-            maxNational[i] = figures.MaxNational.Value;
-            national = checked(national + sites[i].National.Value);
+            var site = sites[i];
+            ulong bits = 0;
+            long max = -1;
+            for (var c = 0; c < constraints.Count; c++)
+            {
+                var constraint = constraints[c];
+                if (constraint.IsBrokenBy(site, rounding))
+                {
+                    bits |= 1UL << c;
+                }
+                if (constraint.NationalLimit(site, rounding) is { } limit && (max < 0 || limit.Value < max))
+                {
+                    max = limit.Value;
+                }
+            }
+            broken[i] = bits;
+            maxNational[i] = max;
         }
         var programCodes = new List<string>();
-        if (rules.Envelope is { } envelope && national > envelope.Value.Value)
+        foreach (var constraint in rules.ProgramConstraints)
         {
-            programCodes.Add(FindingCodes.EnvelopeExceeded);
-        }
-        if (rules.SitesInRound is { } count && n > count.Value)
-        {
-            programCodes.Add(FindingCodes.TooManySites);
+            if (constraint.IsBrokenBy(facts.Totals))
+            {
+                programCodes.Add(constraint.Code);
+            }
         }
 
         var chosen = scenario.Method ?? method;
         var unit = scenario.AwardUnit?.Value ?? rules.Rounding.Value.Unit;
         var awards = new long[n];
-        var allocationEnvelope = rules.Envelope?.Value ?? Won.Zero;
-        if (rules.Envelope is not null)
+        var allocationEnvelope = rules.NationalEnvelope?.Amount ?? Won.Zero;
+        if (rules.NationalEnvelope is not null)
         {
+            var allocatable = facts.Allocatable;
             var subset = allocatable.Length == n ? applicants : allocatable.Select(i => applicants[i]).ToArray();
             var computed = Allocator.Compute(rules, subset, new AllocationOptions { Method = chosen, AwardUnit = scenario.AwardUnit });
             unit = computed.Unit;
@@ -236,16 +267,6 @@ public static class ScenarioRunner
                 awards[allocatable[k]] = computed.Awards[k];
             }
         }
-        return new ScenarioResult(scenario, rules, chosen, sites, duplicate, violations, maxNational, awards, unit, allocationEnvelope, programCodes);
-    }
-
-    private static bool[] Duplicates(IReadOnlyList<SiteBudget> sites)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var s in sites)
-        {
-            counts[s.SiteId] = counts.TryGetValue(s.SiteId, out var c) ? c + 1 : 1;
-        }
-        return sites.Select(s => counts[s.SiteId] > 1).ToArray();
+        return new ScenarioResult(scenario, rules, chosen, sites, facts, broken, maxNational, awards, unit, allocationEnvelope, programCodes);
     }
 }

@@ -1,100 +1,11 @@
-using System.Globalization;
 using FundingMatch.Budgets;
 using FundingMatch.Figures;
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using FundingMatch.Text;
 using FundingMatch.Totals;
-using NodaTime.Text;
 
 namespace FundingMatch.Validation;
-
-/// <summary>One site's result: its budget, its figures and what the check found.</summary>
-/// <param name="Site">The budget.</param>
-/// <param name="Figures">Its figures under the program.</param>
-/// <param name="Findings">The site's findings: errors first, then warnings, each in code order.</param>
-public sealed record SiteAssessment(SiteBudget Site, SiteFigures Figures, IReadOnlyList<Finding> Findings)
-{
-    /// <summary>True when no finding is an error.</summary>
-    public bool Passed => Findings.All(f => f.Severity != Severity.Error);
-}
-
-/// <summary>Counts for a one-line summary.</summary>
-/// <param name="Sites">How many sites were checked.</param>
-/// <param name="Errors">Error findings, site and program.</param>
-/// <param name="Warnings">Warning findings, site and program.</param>
-/// <param name="Passed">Sites with no error.</param>
-public sealed record CheckSummary(int Sites, int Errors, int Warnings, int Passed)
-{
-    /// <summary>True when there is no error (and, if <paramref name="strict"/>, no warning).</summary>
-    public bool PlanPasses(bool strict) => Errors == 0 && (!strict || Warnings == 0);
-}
-
-/// <summary>The whole check of a program's sites.</summary>
-/// <param name="Rules">The program version applied.</param>
-/// <param name="Sites">Every site, in input order.</param>
-/// <param name="ProgramFindings">Findings about the program as a whole.</param>
-/// <param name="Totals">The program's totals.</param>
-public sealed record CheckReport(ProgramRules Rules, IReadOnlyList<SiteAssessment> Sites, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals)
-{
-    /// <summary>The counts for a summary line.</summary>
-    public CheckSummary Summary
-    {
-        get
-        {
-            var tally = new CheckTally();
-            foreach (var site in Sites)
-            {
-                tally.Add(site);
-            }
-            tally.AddProgramFindings(ProgramFindings);
-            return tally.Summary;
-        }
-    }
-}
-
-/// <summary>Counts sites and findings as they come, for a check that streams its sites instead of keeping them.</summary>
-public sealed class CheckTally
-{
-    private int _sites;
-    private int _errors;
-    private int _warnings;
-    private int _passed;
-
-    /// <summary>Counts one assessed site and its findings.</summary>
-    public void Add(SiteAssessment site)
-    {
-        ArgumentNullException.ThrowIfNull(site);
-        _sites++;
-        _passed += site.Passed ? 1 : 0;
-        Count(site.Findings);
-    }
-
-    /// <summary>Counts the program's findings.</summary>
-    public void AddProgramFindings(IEnumerable<Finding> findings)
-    {
-        ArgumentNullException.ThrowIfNull(findings);
-        Count(findings);
-    }
-
-    /// <summary>The counts so far.</summary>
-    public CheckSummary Summary => new(_sites, _errors, _warnings, _passed);
-
-    private void Count(IEnumerable<Finding> findings)
-    {
-        foreach (var finding in findings)
-        {
-            if (finding.Severity == Severity.Error)
-            {
-                _errors++;
-            }
-            else
-            {
-                _warnings++;
-            }
-        }
-    }
-}
 
 /// <summary>
 /// Checks a program's site budgets against its rules. Sites can be added one at a time as they are read
@@ -214,37 +125,14 @@ public sealed class BudgetCheck
         }
         siteFindings.Sort((a, b) => a.Item1.CompareTo(b.Item1));
 
-        var totals = _totals.Build(_rules.Envelope?.Value);
+        var totals = _totals.Build(_rules.NationalEnvelope?.Amount);
         var programFindings = new List<Finding>();
-        if (_rules.Envelope is { } envelope && totals.All.National > envelope.Value)
+        foreach (var constraint in _rules.ProgramConstraints)
         {
-            programFindings.Add(new Finding
+            if (constraint.IsBrokenBy(totals))
             {
-                Code = FindingCodes.EnvelopeExceeded,
-                Severity = Severity.Error,
-                Rule = ParameterKeys.Envelope,
-                Citation = envelope.Citation,
-                Expected = $"<= {envelope.Value}",
-                Actual = totals.All.National.ToString(),
-                Message = new LocalizedText(
-                    $"국비 합계 {totals.All.National}원이 국비 총액 {envelope.Value}원을 {totals.All.National - envelope.Value}원 넘습니다",
-                    $"national funds add up to {totals.All.National} won, {totals.All.National - envelope.Value} won over the envelope of {envelope.Value} won"),
-            });
-        }
-        if (_rules.SitesInRound is { } sites && _count > sites.Value)
-        {
-            programFindings.Add(new Finding
-            {
-                Code = FindingCodes.TooManySites,
-                Severity = Severity.Error,
-                Rule = ParameterKeys.SitesInRound,
-                Citation = sites.Citation,
-                Expected = $"<= {sites.Value}",
-                Actual = _count.ToString(CultureInfo.InvariantCulture),
-                Message = new LocalizedText(
-                    $"사업장이 {_count}곳으로, 이번 선정 규모 {sites.Value}곳보다 많습니다",
-                    $"{_count} sites, more than the {sites.Value} the round selects"),
-            });
+                programFindings.Add(constraint.FindingFor(totals));
+            }
         }
         return new CheckCompletion(siteFindings, programFindings, totals);
     }
@@ -255,130 +143,16 @@ public sealed class BudgetCheck
     private List<Finding>? CheckSite(SiteBudget site, SiteFigures figures)
     {
         // Most sites pass: the list is made only for a site with something to say.
-        var violations = SiteRules.Violations(_rules, site, figures);
-        if (violations == SiteViolations.None)
-        {
-            return null;
-        }
         List<Finding>? findings = null;
-        var r = _rules;
-        var total = figures.Total;
-
-        if (violations.HasFlag(SiteViolations.NegativeAmount))
+        var rounding = _rules.Rounding.Value;
+        foreach (var constraint in _rules.SiteConstraints)
         {
-            CheckNegatives(site, ref findings);
-        }
-
-        var shareMax = r.NationalShareMax;
-        if (violations.HasFlag(SiteViolations.NationalShareExceeded))
-        {
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.NationalShareExceeded, Severity.Error, ParameterKeys.NationalShareMax, shareMax.Citation,
-                $"<= {shareMax.Value.ToPercentString(6)} of {total}", $"{site.National} ({figures.NationalShare?.ToPercentString() ?? "n/a"})",
-                $"국비 {site.National}원({figures.NationalShare?.ToPercentString()})이 총사업비 {total}원의 {shareMax.Value.ToPercentString(6)}를 넘습니다",
-                $"national funds of {site.National} won ({figures.NationalShare?.ToPercentString()}) are more than {shareMax.Value.ToPercentString(6)} of the total {total} won"));
-        }
-
-        var localMin = r.LocalShareMin;
-        if (violations.HasFlag(SiteViolations.LocalShareShort))
-        {
-            var sources = FundingSources.Describe(r.LocalSources.Value);
-            var sourcesKo = FundingSources.DescribeKorean(r.LocalSources.Value);
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.LocalShareShort, Severity.Error, ParameterKeys.LocalShareMin, localMin.Citation,
-                $">= {figures.MinLocal}", figures.CountedLocal.ToString(),
-                $"지방비({sourcesKo}) {figures.CountedLocal}원이 총사업비의 {localMin.Value.ToPercentString(6)}인 {figures.MinLocal}원에 {figures.MinLocal - figures.CountedLocal}원 모자랍니다",
-                $"local funds ({sources}) of {figures.CountedLocal} won are {figures.MinLocal - figures.CountedLocal} won short of {localMin.Value.ToPercentString(6)} of the total, {figures.MinLocal} won"));
-        }
-
-        if (violations.HasFlag(SiteViolations.SiteCapExceeded) && r.PerSiteCap is { } cap)
-        {
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.SiteCapExceeded, Severity.Error, ParameterKeys.PerSiteCap, cap.Citation,
-                $"<= {cap.Value}", site.National.ToString(),
-                $"국비 {site.National}원이 1곳당 상한 {cap.Value}원을 {site.National - cap.Value}원 넘습니다",
-                $"national funds of {site.National} won are {site.National - cap.Value} won over the per-site cap of {cap.Value} won"));
-        }
-
-        if (violations.HasFlag(SiteViolations.DeadlineMissed) && r.CompletionDeadline is { } deadline && site.PlannedCompletion is { } planned)
-        {
-            var d = LocalDatePattern.Iso.Format(deadline.Value);
-            var p = LocalDatePattern.Iso.Format(planned);
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.DeadlineMissed, Severity.Error, ParameterKeys.CompletionDeadline, deadline.Citation,
-                $"<= {d}", p,
-                $"준공 예정일 {p}이(가) 구축 기한 {d}보다 늦습니다",
-                $"planned completion {p} is after the deadline {d}"));
-        }
-
-        if (violations.HasFlag(SiteViolations.FloorAreaBelowGuide) && r.FloorAreaGuideM2 is { } guide && site.FloorAreaM2 is { } area)
-        {
-            var g = guide.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
-            var a = area.ToString("#,0.##", CultureInfo.InvariantCulture);
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.FloorAreaBelowGuide, Severity.Warning, ParameterKeys.FloorAreaGuideM2, guide.Citation,
-                $">= {g} m2 (a guide)", $"{a} m2",
-                $"연면적 {a}m²가 구축 규모 기준 {g}m² 내외보다 작습니다",
-                $"floor area of {a} m² is under the guide of about {g} m²"));
-        }
-
-        if (violations.HasFlag(SiteViolations.TotalMismatch) && site.StatedTotal is { } stated)
-        {
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.TotalMismatch, Severity.Error, null, null,
-                total.ToString(), stated.ToString(),
-                $"적힌 총사업비 {stated}원이 국비+지방비+민간 {total}원과 {stated - total}원 다릅니다",
-                $"the stated total of {stated} won differs from national + local + private, {total} won, by {stated - total} won"));
-        }
-
-        if (violations.HasFlag(SiteViolations.LocalMismatch) && site.StatedLocal is { } statedLocal)
-        {
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.LocalMismatch, Severity.Error, null, null,
-                site.Local.ToString(), statedLocal.ToString(),
-                $"적힌 지방비 {statedLocal}원이 시·도비+시·군·구비 {site.Local}원과 {statedLocal - site.Local}원 다릅니다",
-                $"the stated local funds of {statedLocal} won differ from provincial + municipal, {site.Local} won, by {statedLocal - site.Local} won"));
-        }
-
-        if (violations.HasFlag(SiteViolations.NoNationalFunds))
-        {
-            AddFinding(ref findings, SiteFinding(site, FindingCodes.NoNationalFunds, Severity.Warning, null, null,
-                "> 0", "0",
-                "국비가 0원입니다",
-                "national funds are zero"));
-        }
-        return findings;
-    }
-
-    private static void AddFinding(ref List<Finding>? findings, Finding finding) => (findings ??= []).Add(finding);
-
-    private static void CheckNegatives(SiteBudget site, ref List<Finding>? findings)
-    {
-        foreach (var (en, ko, amount) in new[]
-        {
-            ("national", "국비", site.National), ("provincial", "시·도비", site.Provincial), ("municipal", "시·군·구비", site.Municipal),
-            ("local", "지방비", site.UnsplitLocal), ("private", "민간", site.Private),
-        })
-        {
-            if (amount.IsNegative)
+            if (constraint.IsBrokenBy(site, rounding))
             {
-                AddFinding(ref findings, SiteFinding(site, FindingCodes.NegativeAmount, Severity.Error, null, null, ">= 0", amount.ToString(),
-                    $"{ko}이(가) 음수({amount}원)입니다",
-                    $"{en} funds are negative ({amount} won)"));
+                (findings ??= []).Add(constraint.FindingFor(site, rounding));
             }
         }
+        ConsistencyChecks.Add(site, figures.Total, ref findings);
+        return findings;
     }
-
-private static Finding SiteFinding(SiteBudget site, string code, Severity severity, string? rule, Citation? citation,
-        string expected, string actual, string ko, string en) => new()
-        {
-            Code = code,
-            Severity = severity,
-            SiteId = site.SiteId,
-            Rule = rule,
-            Citation = citation,
-            Expected = expected,
-            Actual = actual,
-            Message = new LocalizedText(ko, en),
-            Origin = site.Origin,
-        };
 }
-
-/// <summary>What <see cref="BudgetCheck.Complete"/> found.</summary>
-/// <param name="SiteFindings">Findings about single sites that only the whole set shows, by the site's index in the order added.</param>
-/// <param name="ProgramFindings">Findings about the program.</param>
-/// <param name="Totals">The program's totals.</param>
-public sealed record CheckCompletion(IReadOnlyList<(int SiteIndex, Finding Finding)> SiteFindings, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals);

@@ -52,31 +52,14 @@ public sealed record Finding
         $"{(Severity == Severity.Error ? "error" : "warning")} {Code}{(SiteId is null ? "" : $" [{SiteId}]")}: {Message.English}";
 }
 
-/// <summary>The stable codes of findings. They are part of the public contract: never renamed.</summary>
+/// <summary>
+/// The stable codes of the findings every program has: the consistency checks built into every check. A program's
+/// own codes (<c>site-cap-exceeded</c>, ...) are data: each constraint in its rules file names its code.
+/// Part of the public contract: never renamed.
+/// </summary>
 public static class FindingCodes
 {
-    /// <summary>National funds are more than the national share max of the total project cost (error).</summary>
-    public const string NationalShareExceeded = "national-share-exceeded";
-
-    /// <summary>The counted local sources are less than the local share min of the total (error).</summary>
-    public const string LocalShareShort = "local-share-short";
-
-    /// <summary>National funds are more than the per-site cap (error).</summary>
-    public const string SiteCapExceeded = "site-cap-exceeded";
-
-    /// <summary>The program's national funds add up to more than the envelope (error, program).</summary>
-    public const string EnvelopeExceeded = "envelope-exceeded";
-
-    /// <summary>More sites than the round selects (error, program).</summary>
-    public const string TooManySites = "too-many-sites";
-
-    /// <summary>The planned completion is after the deadline (error).</summary>
-    public const string DeadlineMissed = "deadline-missed";
-
-    /// <summary>The floor area is under the guide (warning).</summary>
-    public const string FloorAreaBelowGuide = "floor-area-below-guide";
-
-    /// <summary>A stated total differs from national + local + private (error).</summary>
+    /// <summary>A stated total differs from the sum of the sources (error).</summary>
     public const string TotalMismatch = "total-mismatch";
 
     /// <summary>A stated 지방비 differs from provincial + municipal (error).</summary>
@@ -91,16 +74,9 @@ public static class FindingCodes
     /// <summary>An amount is negative (error): budgets hold no negative money.</summary>
     public const string NegativeAmount = "negative-amount";
 
-    /// <summary>Every code with its severity, in a fixed order.</summary>
-    public static IReadOnlyList<(string Code, Severity Severity)> All { get; } =
+    /// <summary>Every built-in code with its severity, in a fixed order.</summary>
+    public static IReadOnlyList<(string Code, Severity Severity)> BuiltIn { get; } =
     [
-        (NationalShareExceeded, Severity.Error),
-        (LocalShareShort, Severity.Error),
-        (SiteCapExceeded, Severity.Error),
-        (EnvelopeExceeded, Severity.Error),
-        (TooManySites, Severity.Error),
-        (DeadlineMissed, Severity.Error),
-        (FloorAreaBelowGuide, Severity.Warning),
         (TotalMismatch, Severity.Error),
         (LocalMismatch, Severity.Error),
         (DuplicateSite, Severity.Error),

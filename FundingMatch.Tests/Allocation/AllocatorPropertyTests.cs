@@ -23,7 +23,7 @@ public class AllocatorPropertyTests
         Gen.Select(Gen.Long[0, 8_000_000_000], Maybe(Gen.Long[0, 3_000_000_000]), Maybe(Gen.Int[0, 10]))
             .Array[1, 25]
             .Select(rows => rows.Select((r, i) => new Applicant(
-                new SiteBudget { SiteId = $"s{i:D2}", Provincial = new Won(r.Item1) },
+                TestData.Cash($"s{i:D2}", 0, r.Item1),
                 r.Item2 is { } req ? new Won(req) : null,
                 r.Item3)).ToArray());
 
@@ -92,7 +92,7 @@ public class AllocatorPropertyTests
     public void EqualEntitlements_GetAwardsWithinOneUnit(AllocationMethod method) =>
         Gen.Select(Gen.Int[1, 40], Gen.Long[1_000_000, 8_000_000_000], GenEnvelope).Sample((count, total, envelope) =>
         {
-            var applicants = Enumerable.Range(0, count).Select(i => new Applicant(new SiteBudget { SiteId = $"s{i}", Provincial = new Won(total) })).ToArray();
+            var applicants = Enumerable.Range(0, count).Select(i => new Applicant(TestData.Cash($"s{i}", 0, total))).ToArray();
             var awards = Run(applicants, envelope, method).Allocations.Select(a => a.Award.Value).ToList();
             return awards.Max() - awards.Min() <= 1_000;
         }, iter: 2_000);

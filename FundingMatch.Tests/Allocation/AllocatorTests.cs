@@ -26,12 +26,12 @@ public class AllocatorTests
         r.Allocated.ShouldBe(new Won(7_500_000_000));
         r.LeftOver.ShouldBe(Won.Zero);
         r.FundedInFull.ShouldBe(3);
-        r.Allocations.ShouldAllBe(a => a.BindingConstraint == AllocationConstraint.PerSiteCap);
-        r.Allocations[0].RequiredLocal.ShouldBe(new Won(7_500_000_000)); // 50% of 150억
+        r.Allocations.ShouldAllBe(a => a.BindingConstraint == "per-site-cap");
+        r.Allocations.ShouldAllBe(a => a.RulesLimit == new Won(2_500_000_000));
     }
 
     [Fact]
-    public void Entitlement_IsTheSmallestOfCapShareAndRequestRoundedDownToTheUnit()
+    public void Entitlement_IsTheLargestNationalAmountOrTheRequestRoundedDownToTheUnit()
     {
         var r = Allocator.Allocate(Rules, [
             A("cap", "0", "100억"),                       // share limit 50억, cap 25억
@@ -39,9 +39,9 @@ public class AllocatorTests
             A("request", "0", "100억", requested: "10억 500"),
         ], new AllocationOptions { Envelope = Won.Parse("100억") });
         r.Allocations.Select(a => (a.Entitlement.Value, a.EntitlementLimit)).ShouldBe([
-            (2_500_000_000L, AllocationConstraint.PerSiteCap),
-            (1_500_000_000L, AllocationConstraint.NationalShare),
-            (1_000_000_000L, AllocationConstraint.Request),
+            (2_500_000_000L, "per-site-cap"),
+            (1_500_000_000L, "national-share-max"),
+            (1_000_000_000L, AllocationLimits.Request),
         ]);
         r.LeftOver.ShouldBe(Won.Parse("100억") - Won.Parse("50억"));
     }
@@ -53,8 +53,8 @@ public class AllocatorTests
         var r = Allocator.Allocate(Rules, [A("a", "0", "100억", "5억"), A("b", "0", "40억"), A("c", "0", "100억"), A("d", "0", "100억")],
             new AllocationOptions { Method = AllocationMethod.Equal, Envelope = Won.Parse("50억") });
         Awards(r).ShouldBe([500_000_000L, 1_500_000_000L, 1_500_000_000L, 1_500_000_000L]);
-        r.Allocations[0].BindingConstraint.ShouldBe(AllocationConstraint.Request);
-        r.Allocations[1].BindingConstraint.ShouldBe(AllocationConstraint.Envelope);
+        r.Allocations[0].BindingConstraint.ShouldBe(AllocationLimits.Request);
+        r.Allocations[1].BindingConstraint.ShouldBe(AllocationLimits.Envelope);
         r.Level.ShouldBe("1,500,000,000");
     }
 
@@ -118,8 +118,36 @@ public class AllocatorTests
     }
 
     [Fact]
-    public void DuplicateSiteIds_AreRefused() =>
-        Should.Throw<ArgumentException>(() => Allocator.Allocate(Rules, [A("a", "0", "1억"), A("a", "0", "1억")])).Message.ShouldContain("Site id a is given twice");
+    public void DuplicateSiteIds_AreRefused()
+    {
+        Should.Throw<ArgumentException>(() => Allocator.Allocate(Rules, [A("a", "0", "1억"), A("a", "0", "1억")])).Message.ShouldContain("Site a: the site id is given twice");
+        var problem = Allocator.Problems([A("a", "0", "1억"), A("b", "0", "1억"), A("a", "0", "1억")]).Single();
+        (problem.Index, problem.SiteId).ShouldBe((2, "a"));
+        problem.Message.English.ShouldContain("first at applicant #1");
+    }
+
+    [Fact]
+    public void NegativeAmounts_AreProblems() =>
+        Allocator.Problems([A("a", "0", "1억", requested: "-1")]).Single().Message.English.ShouldBe("a negative amount or request");
+
+    [Fact]
+    public void Ranked_WithUnscoredSites_WarnsThroughTheResult()
+    {
+        var r = Allocator.Allocate(Rules, [A("a", "0", "100억", score: 1), A("b", "0", "100억"), A("c", "0", "100억")],
+            new AllocationOptions { Method = AllocationMethod.Ranked });
+        r.Warnings.Single().English.ShouldBe("2 sites have no score and rank after every scored site");
+        Allocator.Allocate(Rules, [A("a", "0", "100억")]).Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Entitlement_UnderAProgramOfAnotherShape_ComesFromItsConstraints()
+    {
+        // Smart manufacturing: national ≤ 70% and ≤ 4,200만원 a firm.
+        var firm = new Applicant(TestData.Cash("firm", 0, 0, 0, 30_000_000));
+        var r = Allocator.Allocate(TestData.Smart2025, [firm], new AllocationOptions { Envelope = Won.Parse("1억") });
+        r.Allocations[0].Entitlement.ShouldBe(new Won(21_000_000)); // 70% of 3,000만원
+        r.Allocations[0].EntitlementLimit.ShouldBe("national-share-max");
+    }
 
     [Fact]
     public void Explain_NamesTheEntitlementLimitsAndTheMethod()
@@ -128,8 +156,8 @@ public class AllocatorTests
             new AllocationOptions { Method = AllocationMethod.Proportional, Envelope = Won.Parse("20억") });
         var text = r.Explain(r.Allocations[0], Rules).ToText();
         text.ShouldContain("award = 2,000,000,000 × 2,500,000,000 / 4,000,000,000 = 1,250,000,000");
-        text.ShouldContain("entitlement = min(5,000,000,000, 2,500,000,000) = 2,500,000,000");
-        text.ShouldContain("per-site cap = 2,500,000,000 [per-site-cap: 참고 □사업개요 (지원규모)");
+        text.ShouldContain("entitlement = 2,500,000,000; limited by per-site-cap");
+        text.ShouldContain("largest national amount = 2,500,000,000 (rounded down to 1,000 won (award unit)) [per-site-cap: 참고 □사업개요 (지원규모)");
     }
 
     [Fact]
@@ -139,7 +167,7 @@ public class AllocatorTests
         var applicants = new Applicant[1_000_000];
         for (var i = 0; i < applicants.Length; i++)
         {
-            applicants[i] = new Applicant(new SiteBudget { SiteId = "S" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture), Provincial = new Won(random.NextInt64(0, 10_000_000_000)) },
+            applicants[i] = new Applicant(TestData.Cash("S" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture), 0, random.NextInt64(0, 10_000_000_000)),
                 Score: random.Next(0, 100));
         }
         foreach (var method in Enum.GetValues<AllocationMethod>())

@@ -42,8 +42,8 @@ public class AllocateCommandTests
         var first = ranked.RootElement.GetProperty("allocations")[0];
         first.GetProperty("bindingConstraint").GetString().ShouldBe("per-site-cap");
         first.GetProperty("rank").GetInt32().ShouldBe(1);
-        first.GetProperty("requiredLocal").GetInt64().ShouldBe(7_500_000_000);
-        first.GetProperty("explanation").GetString()!.ShouldContain("entitlement = min(7,500,000,000, 2,500,000,000, 2,500,000,000) = 2,500,000,000");
+        first.GetProperty("rulesLimit").GetInt64().ShouldBe(2_500_000_000);
+        first.GetProperty("explanation").GetString()!.ShouldContain("entitlement = min(2,500,000,000, 2,500,000,000) = 2,500,000,000");
         var sasang = ranked.RootElement.GetProperty("allocations")[3];
         sasang.GetProperty("bindingConstraint").GetString().ShouldBe("envelope");
         sasang.GetProperty("shortfall").GetInt64().ShouldBe(2_000_000_000);
@@ -102,8 +102,8 @@ public class AllocateCommandTests
     {
         var r = Run("allocate", Sample("applicants-2020.csv"), "--method", "ranked", "--format", "csv");
         var lines = r.Out.TrimEnd().Split('\n');
-        lines[0].ShouldBe("site_id,site_name,region,score,requested,entitlement,award,binding_constraint,shortfall,required_local,rank");
-        lines[1].ShouldBe("mapo,서교동 인쇄,서울 마포구,92.5,2500000000,2500000000,2500000000,per-site-cap,0,7500000000,1");
+        lines[0].ShouldBe("site_id,site_name,region,score,requested,entitlement,award,binding_constraint,shortfall,rules_limit,rank");
+        lines[1].ShouldBe("mapo,서교동 인쇄,서울 마포구,92.5,2500000000,2500000000,2500000000,per-site-cap,0,2500000000,1");
         lines.Length.ShouldBe(8);
     }
 }

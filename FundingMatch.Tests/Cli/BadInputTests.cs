@@ -11,7 +11,9 @@ public class BadInputTests
         // name, file content, what stderr must say (after the file name)
         { "empty", "", ": error: the file is empty" },
         { "blank", "\n\n", ": error: the file is empty" },
-        { "missing-column", "site_id,name,national\nA,x,1\n", ":1: error: missing required column local, or provincial and/or municipal; found 'site_id', 'name', 'national'" },
+        { "missing-column", "site_id,name,national\nA,x,1\n", ":1: error: missing required column beside national: provincial, municipal, local or private; found 'site_id', 'name', 'national'" },
+        { "kind-without-source", "site_id,national,provincial,현물\nA,1,1,1\n", ":1:4: error: 현물 (in kind) or 현금 (cash) alone names no source" },
+        { "kind-on-a-name", "site_id,national,provincial,site_name(현물)\nA,1,1,x\n", ":1:4: error: 현물/현금 (in kind, cash) belongs only after a source column" },
         { "missing-id", "name,national,provincial\nx,1,1\n", ":1: error: missing required column site_id" },
         { "duplicate-header", "site_id,national,provincial,국비\nA,1,1,1\n", ":1:4: error: duplicate header: column 2 is national already (column '국비')" },
         { "malformed-quote", "site_id,national,provincial\nA,\"1,000,1\nB,2,2\n", ":2: error: malformed quotes" },
@@ -23,7 +25,7 @@ public class BadInputTests
         { "bad-date", "site_id,national,provincial,준공일\nE,1,1,2021-13-01\n", ":2:4: error: not a date: expected yyyy-MM-dd or yyyy.MM.dd" },
         { "bad-area", "site_id,national,provincial,연면적\nE,1,1,large\n", ":2:4: error: not a floor area" },
         { "empty-id", "site_id,national,provincial\n,1,1\n", ":2:1: error: the site id is empty" },
-        { "bad-header-unit", "site_id,국비(달러),provincial\nA,1,1\n", ":1:2: error: unknown unit in the header" },
+        { "bad-header-unit", "site_id,국비(달러),provincial\nA,1,1\n", ":1:2: error: '달러' in the header is neither a unit" },
     };
 
     [Theory]
@@ -117,12 +119,12 @@ public class BadInputTests
     [Fact]
     public void Check_RulesFileWithATypo_NamesKeyFileAndLine()
     {
-        var text = File.ReadAllText(Sample("rules/example-60-40.json")).Replace("\"per-site-cap\"", "\"per-site-cpa\"", StringComparison.Ordinal);
+        var text = File.ReadAllText(Sample("rules/example-60-40.json")).Replace("\"sum\": [\"national\"], \"value\": \"30억원\"", "\"summ\": [\"national\"], \"value\": \"30억원\"", StringComparison.Ordinal);
         var rules = TempFile(Encoding.UTF8.GetBytes(text), "typo.json");
         var r = Run("check", Sample("sogongin-2020.csv"), "--rules", rules);
         r.ExitCode.ShouldBe(2);
-        r.Err.ShouldContain($"{rules}:16:9: versions[0].parameters.per-site-cpa: unknown key 'per-site-cpa'");
-        r.Err.ShouldContain("did you mean 'per-site-cap'?");
+        r.Err.ShouldContain($"{rules}:17:11: versions[0].constraints[0].summ: unknown key 'summ'");
+        r.Err.ShouldContain("did you mean 'sum'?");
     }
 
     [Fact]

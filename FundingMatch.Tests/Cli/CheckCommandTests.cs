@@ -82,7 +82,7 @@ public class CheckCommandTests
         var r = Run("check", file, "--format", "github");
         r.ExitCode.ShouldBe(1);
         var escaped = file.Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
-        r.Out.ShouldContain($"::error file={escaped},line=2,title=site-cap-exceeded::[mapo] national funds of 3,000,000,000 won are 500,000,000 won over the per-site cap");
+        r.Out.ShouldContain($"::error file={escaped},line=2,title=site-cap-exceeded::[mapo] national money, 3,000,000,000 won, is 500,000,000 won over the cap of 2,500,000,000 won a site");
         r.Out.ShouldContain($"::warning file={escaped},line=4,title=floor-area-below-guide::[yeongju]");
         r.Out.ShouldContain("::error title=envelope-exceeded::");
         r.Out.TrimEnd().Split('\n')[^1].ShouldStartWith("Summary: 5 sites, 0 passed, 9 errors, 1 warnings — FAIL");
@@ -110,7 +110,7 @@ public class CheckCommandTests
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n');
         lines[0].ShouldStartWith("file,line,site_id,site_name,region,national");
-        lines[1].ShouldContain(",2,'=cmd,'+SUM(A1),,2500000000,2500000000,0,2500000000,0,5000000000,50,2500000000,2500000000,0,per-site-cap,pass,");
+        lines[1].ShouldContain(",2,'=cmd,'+SUM(A1),,2500000000,2500000000,0,2500000000,0,0,0,0,0,0,0,5000000000,50,2500000000,0,per-site-cap,pass,");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class OtherCommandTests
         var r = Run("totals", Sample("sogongin-2020.csv"), "--format", "csv");
         var lines = r.Out.TrimEnd().Split('\n');
         lines.Length.ShouldBe(5);
-        lines[^1].ShouldBe("Total,3,7500000000,8000000000,13000000000,21000000000,5800000000,34300000000,21.87");
+        lines[^1].ShouldBe("Total,3,7500000000,8000000000,13000000000,21000000000,5800000000,0,34300000000,21.87");
     }
 
     [Fact]
@@ -43,10 +43,10 @@ public class OtherCommandTests
     {
         var r = Run("explain", Sample("sogongin-2020.csv"), "--site", "hwaseong");
         r.ExitCode.ShouldBe(0, r.Err);
-        r.Out.ShouldContain("largest national amount = min(2,500,000,000, 3,650,000,000) = 2,500,000,000; the per-site cap binds");
-        r.Out.ShouldContain("national share limit = 50% × 7,300,000,000 = 3,650,000,000 (rounded down to 1,000 won) [national-share-max: 참고 □사업개요 (지원방식)");
-        r.Out.ShouldContain("per-site cap = 2,500,000,000 [per-site-cap: 참고 □사업개요 (지원규모)");
-        r.Out.ShouldContain("smallest local amount = 50% × 7,300,000,000 = 3,650,000,000 (rounded up to 1 won)");
+        r.Out.ShouldContain("largest national amount = min(2,500,000,000, 3,650,000,000) = 2,500,000,000; per-site-cap binds");
+        r.Out.ShouldContain("most national = 50% × 7,300,000,000 = 3,650,000,000 (rounded down to 1,000 won) [national-share-max: 참고 □사업개요 (지원방식)");
+        r.Out.ShouldContain("cap on national a site = 2,500,000,000 [per-site-cap: 참고 □사업개요 (지원규모)");
+        r.Out.ShouldContain("least provincial + municipal + local + private = 50% × 7,300,000,000 = 3,650,000,000 (rounded up to 1 won) [local-share-min:");
         r.Out.ShouldNotContain("mapo");
     }
 
@@ -82,8 +82,10 @@ public class OtherCommandTests
     {
         var r = Run("rules", "show", "sogongin-center-2020");
         r.ExitCode.ShouldBe(0, r.Err);
-        r.Out.ShouldContain("per-site national cap [per-site-cap] = 2,500,000,000 (25억원)");
-        r.Out.ShouldContain("national envelope [envelope] = 7,500,000,000 (75억원)");
+        r.Out.ShouldContain("[per-site-cap] national ≤ 2,500,000,000 won a site (25억원)  → site-cap-exceeded (error, amount-cap)");
+        r.Out.ShouldContain("[envelope] national over every site ≤ 7,500,000,000 won (75억원)  → envelope-exceeded (error, envelope)");
+        r.Out.ShouldContain("[local-share-min] provincial + municipal + local + private ≥ 50% of total  → local-share-short (error, share-bound)");
+        r.Out.ShouldContain("reading: 지자체 50% 이상 counts all non-national money");
         r.Out.ShouldContain("effective 2020-06-09; source: 참고 □사업개요 (지원규모): 3개 지자체(1곳당 25억원)");
         r.Out.ShouldContain("published total project cost [round-total-cost] = 34,300,000,000 (343억원)");
         r.Out.ShouldContain("rounding [rounding] = down to 1,000 won");
@@ -96,8 +98,10 @@ public class OtherCommandTests
         r.ExitCode.ShouldBe(0, r.Err);
         using var doc = JsonDocument.Parse(r.Out);
         doc.RootElement.GetProperty("program").GetProperty("version").GetString().ShouldBe("2024-01-01");
-        doc.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "per-site-cap")
-            .GetProperty("value").GetString().ShouldBe("3,000,000,000 (30억원)");
+        var cap = doc.RootElement.GetProperty("constraints").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "per-site-cap");
+        cap.GetProperty("value").GetString().ShouldBe("3,000,000,000");
+        cap.GetProperty("code").GetString().ShouldBe("site-cap-exceeded");
+        cap.GetProperty("section").GetString().ShouldBe("§2 support per site");
     }
 
     [Theory]

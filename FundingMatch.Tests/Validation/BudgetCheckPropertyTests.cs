@@ -3,6 +3,8 @@ using FundingMatch.Budgets;
 using FundingMatch.Figures;
 using FundingMatch.Money;
 using FundingMatch.Rules;
+using FundingMatch.Rules.Constraints;
+using FundingMatch.Totals;
 using FundingMatch.Validation;
 
 namespace FundingMatch.Tests.Validation;
@@ -13,43 +15,31 @@ public class BudgetCheckPropertyTests
 
     private static readonly Gen<SiteBudget> GenSite =
         Gen.Select(Gen.Long[0, 5_000_000_000], Gen.Long[0, 8_000_000_000], Gen.Long[0, 8_000_000_000], Gen.Long[0, 3_000_000_000], Gen.Int[0, 5])
-            .Select((n, p, m, pr, region) => new SiteBudget
-            {
-                SiteId = $"s{n % 97}-{p % 89}",
-                Region = $"region-{region}",
-                National = new Won(n),
-                Provincial = new Won(p),
-                Municipal = new Won(m),
-                Private = new Won(pr),
-            });
-
-    private static bool ShareExceeded(SiteBudget site) =>
-        BudgetCheck.Run(Rules, [site]).Sites[0].Findings.Any(f => f.Code == FindingCodes.NationalShareExceeded || f.Code == FindingCodes.SiteCapExceeded);
+            .Select((n, p, m, pr, region) => TestData.Cash($"s{n % 97}-{p % 89}", n, p, m, pr) with { Region = $"region-{region}" });
 
     [Fact]
     public void SiteAtLargestAllowedNational_Passes_AndOneWonOverTheExactLimitFails() =>
         Gen.Select(Gen.Long[1, 20_000_000_000], Gen.Long[0, 5_000_000_000]).Sample((local, @private) =>
         {
             // Find the national amount where the site sits at its limits: national = maxNational of the resulting total.
-            var probe = new SiteBudget { SiteId = "s", Provincial = new Won(local), Private = new Won(@private) };
-            var rules = Rules with { LocalShareMin = Rules.LocalShareMin with { Value = Share.Zero } };
-            var max = FixedPoint(rules, probe);
-            var atMax = probe with { National = max };
+            var rules = Rules.WithValue("local-share-min", "0%", "no local minimum");
+            var max = FixedPoint(rules, n => TestData.Cash("s", n, local, 0, @private));
+            var atMax = TestData.Cash("s", max.Value, local, 0, @private);
             var passes = BudgetCheck.Run(rules, [atMax]).Sites[0].Passed;
             // The exact limit: the largest national n with n <= 50% × (n + rest) and n <= cap, i.e. n <= rest, n <= cap.
             var rest = local + @private;
             var exact = Math.Min(rest, 2_500_000_000);
-            var overExact = probe with { National = new Won(exact + 1) };
+            var overExact = TestData.Cash("s", exact + 1, local, 0, @private);
             return passes && max.Value <= exact && !BudgetCheck.Run(rules, [overExact]).Sites[0].Passed;
         });
 
     // The national amount n with n == maxNational(total(n)): iterate from the cap down; converges in a few steps.
-    private static Won FixedPoint(ProgramRules rules, SiteBudget probe)
+    private static Won FixedPoint(ProgramRules rules, Func<long, SiteBudget> site)
     {
-        var n = rules.PerSiteCap!.Value;
+        var n = Won.Parse("25억");
         for (var i = 0; i < 64; i++)
         {
-            var max = SiteFigures.Compute(rules, probe with { National = n }).MaxNational;
+            var max = SiteFigures.Compute(rules, site(n.Value)).MaxNational!.Value;
             if (max >= n)
             {
                 return n;
@@ -70,7 +60,8 @@ public class BudgetCheckPropertyTests
                 && t.All.Total == t.All.National + t.All.Local + t.All.Private
                 && t.ByRegion.Sum(r => r.Totals.Sites) == sites.Count
                 && Won.Sum(t.ByRegion.Select(r => r.Totals.Total)) == t.All.Total
-                && t.EnvelopeLeft == Rules.Envelope!.Value - t.All.National;
+                && t.All.Total == Won.Sum(FundingSources.All.SelectMany(source => FundingSources.Kinds.Select(kind => t.All.Amount(source, kind))))
+                && t.EnvelopeLeft == Rules.NationalEnvelope!.Amount - t.All.National;
         });
 
     [Fact]
@@ -81,24 +72,28 @@ public class BudgetCheckPropertyTests
             var a = BudgetCheck.Run(Rules, sites);
             var b = BudgetCheck.Run(Rules, shuffled);
             static string Key(CheckReport r) => string.Join("\n", r.Sites
-                .Select(s => $"{s.Site.SiteId}|{s.Site.National}|{s.Site.Provincial}|{s.Site.Municipal}|{s.Site.Private}|{s.Figures.MaxNational}|{string.Join(",", s.Findings.Select(f => f.Code))}")
+                .Select(s => $"{s.Site.SiteId}|{string.Join(",", s.Site.Lines)}|{s.Figures.MaxNational}|{string.Join(",", s.Findings.Select(f => f.Code))}")
                 .Order(StringComparer.Ordinal));
+            static string Totals(SourceTotals t) => string.Join(",", FundingSources.All.SelectMany(s => FundingSources.Kinds.Select(k => t.Amount(s, k)))) + $"|{t.Sites}";
             return Key(a) == Key(b)
-                && a.Totals.All == b.Totals.All
-                && a.Totals.ByRegion.SequenceEqual(b.Totals.ByRegion)
+                && Totals(a.Totals.All) == Totals(b.Totals.All)
+                && a.Totals.ByRegion.Select(r => r.Region + Totals(r.Totals)).SequenceEqual(b.Totals.ByRegion.Select(r => r.Region + Totals(r.Totals)))
                 && a.ProgramFindings.Select(f => f.Code).SequenceEqual(b.ProgramFindings.Select(f => f.Code));
         });
 
     [Fact]
-    public void MaxNational_NeverExceedsCapOrExactShare() =>
+    public void MaxNational_NeverExceedsCapOrExactShare_MinimumsAreTight() =>
         GenSite.Sample(site =>
         {
             var f = SiteFigures.Compute(Rules, site);
-            return f.MaxNational <= Rules.PerSiteCap!.Value
-                && Rules.NationalShareMax.Value.Allows(f.MaxNational, f.Total)
-                && f.MaxNational.Value % 1000 == 0
-                && Rules.LocalShareMin.Value.IsMetBy(f.MinLocal, f.Total)
-                && !Rules.LocalShareMin.Value.IsMetBy(f.MinLocal - new Won(1), f.Total) == (f.Total.Value > 0);
+            var max = f.MaxNational!.Value;
+            var local = (ShareBound)Rules.Find("local-share-min")!;
+            var min = local.Limit(site, Rules.Rounding.Value);
+            return max <= Won.Parse("25억")
+                && Share.Percent(50).Allows(max, f.Total)
+                && max.Value % 1000 == 0
+                && local.Share.IsMetBy(min, f.Total)
+                && !local.Share.IsMetBy(min - new Won(1), f.Total) == (f.Total.Value > 0);
         });
 
     [Theory]
@@ -126,10 +121,10 @@ public class BudgetCheckPropertyTests
     }
 
     private static readonly string Expected = string.Join("\n",
-        "local-share-short|>= 2,525,000,000|2,050,000,000|local funds (provincial + municipal) of 2,050,000,000 won are 475,000,000 won short of 50% of the total, 2,525,000,000 won|지방비(시·도비 + 시·군·구비) 2,050,000,000원이 총사업비의 50%인 2,525,000,000원에 475,000,000원 모자랍니다",
-        "national-share-exceeded|<= 50% of 5,050,000,000|3,000,000,000 (59.41%)|national funds of 3,000,000,000 won (59.41%) are more than 50% of the total 5,050,000,000 won|국비 3,000,000,000원(59.41%)이 총사업비 5,050,000,000원의 50%를 넘습니다",
-        "site-cap-exceeded|<= 2,500,000,000|3,000,000,000|national funds of 3,000,000,000 won are 500,000,000 won over the per-site cap of 2,500,000,000 won|국비 3,000,000,000원이 1곳당 상한 2,500,000,000원을 500,000,000원 넘습니다",
+        "local-share-short|>= 2,525,000,000|2,050,000,000|provincial + municipal + local + private money, 2,050,000,000 won (40.59%), is 475,000,000 won short of 50% of the total, 2,525,000,000 won|시·도비 + 시·군·구비 + 지방비 + 민간 2,050,000,000원(40.59%)이 총사업비의 50%인 2,525,000,000원에 475,000,000원 모자랍니다",
+        "national-share-exceeded|<= 50% of 5,050,000,000|3,000,000,000 (59.41%)|national money, 3,000,000,000 won (59.41%), is more than 50% of the total, 5,050,000,000 won|국비 3,000,000,000원(59.41%)이 총사업비 5,050,000,000원의 50%를 넘습니다",
+        "site-cap-exceeded|<= 2,500,000,000|3,000,000,000|national money, 3,000,000,000 won, is 500,000,000 won over the cap of 2,500,000,000 won a site|국비 3,000,000,000원이 1곳당 상한 2,500,000,000원을 500,000,000원 넘습니다",
         "floor-area-below-guide|>= 1,000 m2 (a guide)|999.5 m2|floor area of 999.5 m² is under the guide of about 1,000 m²|연면적 999.5m²가 구축 규모 기준 1,000m² 내외보다 작습니다",
-        "envelope-exceeded|<= 7,500,000,000|10,500,000,000|national funds add up to 10,500,000,000 won, 3,000,000,000 won over the envelope of 7,500,000,000 won|국비 합계 10,500,000,000원이 국비 총액 7,500,000,000원을 3,000,000,000원 넘습니다",
-        "too-many-sites|<= 3|4|4 sites, more than the 3 the round selects|사업장이 4곳으로, 이번 선정 규모 3곳보다 많습니다");
+        "envelope-exceeded|<= 7,500,000,000|10,500,000,000|national money adds up to 10,500,000,000 won, 3,000,000,000 won over the envelope of 7,500,000,000 won|국비 합계 10,500,000,000원이 총액 7,500,000,000원을 3,000,000,000원 넘습니다",
+        "too-many-sites|<= 3|4|4 sites, more than the 3 the round selects|사업장이 4곳으로, 선정 규모 3곳보다 많습니다");
 }

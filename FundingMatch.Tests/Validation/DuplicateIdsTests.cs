@@ -30,7 +30,7 @@ public class DuplicateIdsTests
         Gen.Int[0, 30].Array[0, 60].Sample(keys =>
         {
             var sites = keys.Select((k, i) => TestData.Site($"s{k}", "1억", "1억") with { Origin = L(i + 2) }).ToList();
-            var report = BudgetCheck.Run(TestData.Rules2020 with { SitesInRound = null, Envelope = null }, sites);
+            var report = BudgetCheck.Run(TestData.Rules2020, sites);
             var d = new DuplicateIds();
             sites.ForEach(s => d.Observe(s.SiteId, s.Origin));
             return sites.Select((s, i) => d.OtherPlaces(s.SiteId, s.Origin) is { } o

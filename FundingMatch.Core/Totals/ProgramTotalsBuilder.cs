@@ -1,0 +1,47 @@
+using FundingMatch.Budgets;
+using FundingMatch.Money;
+
+namespace FundingMatch.Totals;
+
+/// <summary>Adds sites up one at a time, so that totals can be kept over a stream of budgets.</summary>
+public sealed class ProgramTotalsBuilder
+{
+    private readonly Dictionary<string, Sums> _regions = new(StringComparer.Ordinal);
+    private readonly Sums _all = new();
+
+    /// <summary>Adds one site.</summary>
+    public void Add(SiteBudget site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        _all.Add(site);
+        if (!_regions.TryGetValue(site.Region, out var region))
+        {
+            region = new Sums();
+            _regions.Add(site.Region, region);
+        }
+        region.Add(site);
+    }
+
+    /// <summary>The totals so far, with <paramref name="envelope"/> as the program's national envelope.</summary>
+    public ProgramTotals Build(Won? envelope) => new()
+    {
+        All = _all.ToTotals(),
+        ByRegion = _regions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new RegionTotals(kv.Key, kv.Value.ToTotals())).ToList(),
+        Envelope = envelope,
+    };
+
+    // Mutable running sums by (source, kind): a stream of a million budgets should not allocate a record per site.
+    private sealed class Sums
+    {
+        private readonly long[] _cells = new long[SourceTotals.CellCount];
+        private int _sites;
+
+        public void Add(SiteBudget site)
+        {
+            _sites = checked(_sites + 1);
+            site.AddTo(_cells);
+        }
+
+        public SourceTotals ToTotals() => new(_sites, (long[])_cells.Clone());
+    }
+}

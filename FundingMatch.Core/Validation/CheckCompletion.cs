@@ -1,0 +1,9 @@
+using FundingMatch.Totals;
+
+namespace FundingMatch.Validation;
+
+/// <summary>What <see cref="BudgetCheck.Complete"/> found.</summary>
+/// <param name="SiteFindings">Findings about single sites that only the whole set shows, by the site's index in the order added.</param>
+/// <param name="ProgramFindings">Findings about the program.</param>
+/// <param name="Totals">The program's totals.</param>
+public sealed record CheckCompletion(IReadOnlyList<(int SiteIndex, Finding Finding)> SiteFindings, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals);

@@ -1,0 +1,14 @@
+using FundingMatch.Budgets;
+using FundingMatch.Figures;
+
+namespace FundingMatch.Validation;
+
+/// <summary>One site's result: its budget, its figures and what the check found.</summary>
+/// <param name="Site">The budget.</param>
+/// <param name="Figures">Its figures under the program.</param>
+/// <param name="Findings">The site's findings: errors first, then warnings, each in code order.</param>
+public sealed record SiteAssessment(SiteBudget Site, SiteFigures Figures, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>True when no finding is an error.</summary>
+    public bool Passed => Findings.All(f => f.Severity != Severity.Error);
+}
