@@ -11,6 +11,10 @@ internal static class ConstraintKinds
             r.Selector("sum") is { } sum && r.Direction() is { } bound && r.Value(ConstraintValues.Share) is { } share && r.Selector("of", Budgets.MoneySelector.All) is { } of
                 ? r.Build(() => new ShareBound(r.Header, sum, bound, share, of))
                 : null),
+        new("ratio-bound", ["sum", "bound", "than"], r =>
+            r.Selector("sum") is { } sum && r.Direction() is { } bound && r.Value(ConstraintValues.Ratio) is { } ratio && r.Selector("than") is { } than
+                ? r.Build(() => new RatioBound(r.Header, sum, bound, ratio, than))
+                : null),
         new("amount-cap", ["sum"], r =>
             r.Selector("sum") is { } sum && r.Value(t => ConstraintValues.Amount(t)) is { } amount
                 ? r.Build(() => new AmountCap(r.Header, sum, amount))
