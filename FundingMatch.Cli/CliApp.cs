@@ -71,6 +71,7 @@ internal static class CliApp
         root.Add(TotalsCommand.Create(common));
         root.Add(ExplainCommand.Create(common));
         root.Add(AllocateCommand.Create(common));
+        root.Add(SettleCommand.Create(common));
         root.Add(ScenariosCommand.Create(common));
         root.Add(RulesCommand.Create(common));
         return root;

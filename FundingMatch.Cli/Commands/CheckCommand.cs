@@ -21,9 +21,16 @@ internal static class CheckCommand
             var paths = parse.GetValue(files)!;
             // Two passes, so that a file of any size runs in bounded memory: the first checks the input and notes
             // the ids (nothing is judged if a row is bad), the second judges each site and writes it out.
-            var duplicates = run.ValidateInput(paths, parse.InvocationConfiguration.Error);
-            var check = new BudgetCheck(rules, trackDuplicates: false);
+            var duplicates = run.ValidateInput(paths, parse.InvocationConfiguration.Error, out var fiscalYears);
             var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
+            if (fiscalYears)
+            {
+                // One row a site a year: a site's rows are combined before it is judged, so they are held in memory.
+                var report = BudgetCheck.Run(rules, run.ReadSites(paths, parse.InvocationConfiguration.Error));
+                CheckRenderer.Render(report, writer);
+                return report.Summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
+            }
+            var check = new BudgetCheck(rules, trackDuplicates: false);
             writer.Begin(rules);
             var tally = new CheckTally();
             var log = new ProblemLog();

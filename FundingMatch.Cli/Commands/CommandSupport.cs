@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using FundingMatch.Cli.Input;
 using FundingMatch.Cli.Output;
+using FundingMatch.Budgets;
 using FundingMatch.Rules;
 using FundingMatch.Text;
 using FundingMatch.Validation;
@@ -114,12 +115,13 @@ internal sealed class CommandRun
     }
 
     /// <summary>The rows of every file, streamed; problems go to <paramref name="log"/>.</summary>
-    public IEnumerable<BudgetRow> Rows(IEnumerable<string> files, ProblemLog log, bool applicantColumns = false)
+    public IEnumerable<BudgetRow> Rows(IEnumerable<string> files, ProblemLog log, bool applicantColumns = false, bool settlementColumns = false)
     {
         var options = new BudgetReadOptions(
             CommonOptions.UnitFrom(_parse.GetValue(_options.AmountUnit) ?? "won"),
             CommonOptions.EncodingFrom(_parse.GetValue(_options.Encoding) ?? "auto"),
-            applicantColumns);
+            applicantColumns,
+            settlementColumns);
         foreach (var file in files)
         {
             foreach (var row in BudgetCsvReader.Read(file, file, options, log))
@@ -130,25 +132,34 @@ internal sealed class CommandRun
     }
 
     /// <summary>Reads every file into memory; throws <see cref="InputException"/> with every problem if any row is bad.</summary>
-    public List<BudgetRow> ReadBudgets(IEnumerable<string> files, TextWriter stderr, bool applicantColumns = false)
+    public List<BudgetRow> ReadBudgets(IEnumerable<string> files, TextWriter stderr, bool applicantColumns = false, bool settlementColumns = false)
     {
         var log = new ProblemLog();
-        var rows = Rows(files, log, applicantColumns).ToList();
+        var rows = Rows(files, log, applicantColumns, settlementColumns).ToList();
         ThrowOrWarn(log, stderr);
         return rows;
     }
 
     /// <summary>
+    /// Reads every file into memory as sites: rows of one site in different fiscal years are one site
+    /// (<see cref="FiscalYearRows.Combine"/>). Throws <see cref="InputException"/> with every problem if any row is bad.
+    /// </summary>
+    public IReadOnlyList<Budgets.SiteBudget> ReadSites(IEnumerable<string> files, TextWriter stderr) =>
+        FiscalYearRows.Combine(ReadBudgets(files, stderr).Select(r => r.Site));
+
+    /// <summary>
     /// The first of two passes over files too large to hold: every row is parsed and checked as input, and its id
     /// noted for <see cref="DuplicateIds"/>; nothing else is kept. Throws <see cref="InputException"/> if any row is bad.
     /// </summary>
-    public DuplicateIds ValidateInput(IEnumerable<string> files, TextWriter stderr)
+    public DuplicateIds ValidateInput(IEnumerable<string> files, TextWriter stderr, out bool fiscalYears)
     {
         var log = new ProblemLog();
         var duplicates = new DuplicateIds();
+        fiscalYears = false;
         foreach (var row in Rows(files, log))
         {
             duplicates.Observe(row.Site.SiteId, row.Site.Origin);
+            fiscalYears |= row.Site.FiscalYears.Count > 0;
         }
         ThrowOrWarn(log, stderr);
         return duplicates;

@@ -23,8 +23,7 @@ internal static class ExplainCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var rows = run.ReadBudgets(parse.GetValue(files)!, parse.InvocationConfiguration.Error);
-            var report = BudgetCheck.Run(rules, rows.Select(r => r.Site));
+            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error));
             var only = parse.GetValue(site);
             var sites = report.Sites.Where(s => only is null || s.Site.SiteId == only).ToList();
             if (only is not null && sites.Count == 0)

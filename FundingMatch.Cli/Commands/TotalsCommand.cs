@@ -20,8 +20,7 @@ internal static class TotalsCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var rows = run.ReadBudgets(parse.GetValue(files)!, parse.InvocationConfiguration.Error);
-            var report = BudgetCheck.Run(rules, rows.Select(r => r.Site));
+            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error));
             Render(report, run.Render);
             return ExitCodes.Pass;
         }));
@@ -32,8 +31,10 @@ internal static class TotalsCommand
     {
         var totals = report.Totals;
         var w = ctx.Writer;
+        // Regions, the total, then each fiscal year (시행령 §4②: the subsidy rate is defined per fiscal year).
         var rows = totals.ByRegion.Select(r => (Name: r.Region.Length == 0 ? ctx.T("(지역 없음)", "(no region)") : r.Region, r.Totals))
-            .Append((Name: ctx.T("합계", "Total"), totals.All)).ToList();
+            .Append((Name: ctx.T("합계", "Total"), totals.All))
+            .Concat(totals.ByFiscalYear.Select(y => (Name: ctx.T($"{y.FiscalYear}회계연도", $"FY {y.FiscalYear}"), y.Totals))).ToList();
         // In-kind money gets a column of its own only where the budgets have any.
         var inKind = totals.HasInKind;
         switch (ctx.Format)

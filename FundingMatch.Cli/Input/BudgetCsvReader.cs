@@ -11,10 +11,20 @@ using NodaTime.Text;
 namespace FundingMatch.Cli.Input;
 
 /// <summary>One row of a budget CSV: the site's budget, and the applicant columns when they are read.</summary>
-internal sealed record BudgetRow(SiteBudget Site, Won? Requested, decimal? Score);
+internal sealed record BudgetRow(SiteBudget Site, Won? Requested, decimal? Score)
+{
+    /// <summary>교부액 on an actuals row, if given.</summary>
+    public Won? Disbursed { get; init; }
+
+    /// <summary>이자 on an actuals row, if given.</summary>
+    public Won? Interest { get; init; }
+
+    /// <summary>이자 반환 면제 on an actuals row, if given.</summary>
+    public bool? InterestExempt { get; init; }
+}
 
 /// <summary>How to read budget files.</summary>
-internal sealed record BudgetReadOptions(AmountUnit DefaultUnit, EncodingChoice Encoding, bool ApplicantColumns = false);
+internal sealed record BudgetReadOptions(AmountUnit DefaultUnit, EncodingChoice Encoding, bool ApplicantColumns = false, bool SettlementColumns = false);
 
 /// <summary>
 /// Collects input problems: every error up to <see cref="MaxErrors"/> is kept, the rest counted, so a file with a
@@ -102,6 +112,8 @@ internal static class BudgetCsvReader
         }
 
         var buffer = new char[256];
+        // One list of lines for every row of the file: SiteBudget copies the lines it keeps into an array of their own.
+        var lines = new List<BudgetLine>(map.Columns.Count);
         while (true)
         {
             bool more;
@@ -121,7 +133,7 @@ internal static class BudgetCsvReader
                 break;
             }
             var line = (int)csv.LineNumber + skippedLines;
-            var row = ReadRow(csv, map, displayName, line, log, buffer);
+            var row = ReadRow(csv, map, displayName, line, log, buffer, lines);
             if (row is not null)
             {
                 yield return row;
@@ -176,7 +188,8 @@ internal static class BudgetCsvReader
                     "현물 (in kind) or 현금 (cash) alone names no source: write it after a source name, such as 자부담(현물), 시군구비(현물), private_inkind")));
                 continue;
             }
-            if (cell.Column is not { } column || (!options.ApplicantColumns && column is Column.Requested or Column.Score))
+            if (cell.Column is not { } column || (!options.ApplicantColumns && column is Column.Requested or Column.Score)
+                || (!options.SettlementColumns && column is Column.Disbursed or Column.Interest or Column.InterestExempt))
             {
                 log.Add(new InputProblem(file, headerLine, i + 1, header, null, header.Trim().Length == 0
                     ? new LocalizedText("이름이 없는 열은 읽지 않습니다", "a column without a name is not read")
@@ -255,7 +268,7 @@ internal static class BudgetCsvReader
     private static void Error(ProblemLog log, string file, int line, Mapped m, ReadOnlySpan<byte> value, string ko, string en) =>
         log.Add(new InputProblem(file, line, m.Index + 1, m.Header, Encoding.UTF8.GetString(value), new LocalizedText(ko, en)));
 
-    private static BudgetRow? ReadRow(CsvReader csv, HeaderMap map, string file, int line, ProblemLog log, Span<char> buffer)
+    private static BudgetRow? ReadRow(CsvReader csv, HeaderMap map, string file, int line, ProblemLog log, Span<char> buffer, List<BudgetLine> lines)
     {
         var allEmpty = true;
         for (var i = 0; i < csv.FieldCount && allEmpty; i++)
@@ -271,10 +284,12 @@ internal static class BudgetCsvReader
         string siteId = "", name = "", region = "";
         // One amount a (source, kind) column, in header order. 지방비 is money of its own on a row that leaves the
         // provincial and municipal cells blank; on a row that fills either, it is their stated sum, checked, not money.
-        var lines = new List<BudgetLine>(map.Columns.Count);
+        lines.Clear();
         List<BudgetLine>? localCells = null;
         var rowHasSplit = false;
-        Won? total = null, requested = null;
+        Won? total = null, requested = null, disbursed = null, interest = null;
+        int? fiscalYear = null;
+        bool? interestExempt = null;
         decimal? floorArea = null, score = null;
         int? firms = null;
         LocalDate? completion = null;
@@ -336,6 +351,35 @@ internal static class BudgetCsvReader
                         }
                     }
                     break;
+                case Column.FiscalYear:
+                    if (!bytes.IsEmpty)
+                    {
+                        if (int.TryParse(bytes, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear) && parsedYear is >= 1900 and <= 2999)
+                        {
+                            fiscalYear = parsedYear;
+                        }
+                        else
+                        {
+                            Error(log, file, line, m, bytes, "회계연도가 아닙니다: 2020처럼 네 자리 연도여야 합니다", "not a fiscal year: expected a four-digit year such as 2020");
+                        }
+                    }
+                    break;
+                case Column.InterestExempt:
+                    if (!bytes.IsEmpty)
+                    {
+                        var text = Encoding.UTF8.GetString(bytes).Trim();
+                        interestExempt = text.ToLowerInvariant() switch
+                        {
+                            "yes" or "y" or "true" or "예" or "o" => true,
+                            "no" or "n" or "false" or "아니오" or "아니요" or "x" => false,
+                            _ => null,
+                        };
+                        if (interestExempt is null)
+                        {
+                            Error(log, file, line, m, bytes, "예 또는 아니오여야 합니다", "expected yes or no (예 or 아니오)");
+                        }
+                    }
+                    break;
                 case Column.Score:
                     if (!bytes.IsEmpty)
                     {
@@ -382,6 +426,14 @@ internal static class BudgetCsvReader
                     {
                         requested = amount;
                     }
+                    else if (m.Column == Column.Disbursed)
+                    {
+                        disbursed = amount;
+                    }
+                    else if (m.Column == Column.Interest)
+                    {
+                        interest = amount;
+                    }
                     break;
             }
         }
@@ -403,7 +455,8 @@ internal static class BudgetCsvReader
             SiteId = siteId,
             Name = name,
             Region = region,
-            Lines = lines,
+            // The year column may stand anywhere in the row: it is given to the lines once the row is read.
+            Lines = fiscalYear is { } year ? lines.ConvertAll(l => l with { FiscalYear = year }) : lines,
             StatedLocal = statedLocal,
             StatedTotal = total,
             FloorAreaM2 = floorArea,
@@ -411,7 +464,7 @@ internal static class BudgetCsvReader
             PlannedCompletion = completion,
             Origin = new SourceLocation(file, line),
         };
-        return new BudgetRow(site, requested, score);
+        return new BudgetRow(site, requested, score) { Disbursed = disbursed, Interest = interest, InterestExempt = interestExempt };
     }
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),

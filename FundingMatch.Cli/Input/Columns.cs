@@ -22,6 +22,10 @@ internal enum Column
     CompletionDate,
     Requested,
     Score,
+    FiscalYear,
+    Disbursed,
+    Interest,
+    InterestExempt,
 }
 
 /// <summary>Header names in English and Korean, matched ignoring case, spaces, underscores, hyphens and middle dots.</summary>
@@ -43,6 +47,10 @@ internal static class Columns
         (Column.CompletionDate, "completion_date", ["준공일", "완공일", "완료일"]),
         (Column.Requested, "requested", ["신청액", "요청액"]),
         (Column.Score, "score", ["점수", "평가점수"]),
+        (Column.FiscalYear, "fiscal_year", ["회계연도", "연도", "year"]),
+        (Column.Disbursed, "disbursed", ["교부액", "교부금액"]),
+        (Column.Interest, "interest", ["이자", "발생이자"]),
+        (Column.InterestExempt, "interest_exempt", ["이자반환면제", "이자 반환 면제", "이자면제"]),
     ];
 
     private static readonly Dictionary<string, Column> ByKey = Table

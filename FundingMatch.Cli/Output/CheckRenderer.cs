@@ -12,9 +12,11 @@ namespace FundingMatch.Cli.Output;
 internal static class CheckRenderer
 {
     /// <summary>Renders a whole report (what the streaming writers do one site at a time).</summary>
-    public static void Render(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict)
+    public static void Render(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict) => Render(report, CreateWriter(ctx, asOf, strict));
+
+    /// <summary>Renders a whole report through <paramref name="writer"/>.</summary>
+    public static void Render(CheckReport report, ICheckWriter writer)
     {
-        var writer = CreateWriter(ctx, asOf, strict);
         writer.Begin(report.Rules);
         foreach (var site in report.Sites)
         {
@@ -161,6 +163,20 @@ internal static class CheckRenderer
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (totals.ByFiscalYear.Count > 0)
+        {
+            w.WriteStartArray("byFiscalYear");
+            foreach (var y in totals.ByFiscalYear)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("fiscalYear", y.FiscalYear);
+                w.WriteNumber("sites", y.Totals.Sites);
+                WriteSourceTotals(w, y.Totals);
+                w.Percent("nationalSharePercent", y.Totals.NationalShare);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

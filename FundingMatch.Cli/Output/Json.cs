@@ -107,6 +107,10 @@ internal static class Json
             w.WriteString("file", f.Origin.Source);
             w.WriteNumber("line", f.Origin.Line);
         }
+        if (f.FiscalYear is { } year)
+        {
+            w.WriteNumber("fiscalYear", year);
+        }
         w.WriteEndObject();
     }
 

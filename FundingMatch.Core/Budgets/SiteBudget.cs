@@ -15,6 +15,7 @@ public sealed record SiteBudget
     private readonly BudgetLine[] _lines = [];
     private readonly CellSums _cells;
     private readonly long _total;
+    private readonly int[] _years = [];
 
     /// <summary>The site's id (사업장코드), unique within a program.</summary>
     public required string SiteId { get; init; }
@@ -37,12 +38,19 @@ public sealed record SiteBudget
             // up by cell once, here, so that a sum is a few additions whatever the number of lines.
             _cells = default;
             _total = 0;
+            List<int>? years = null;
             foreach (ref readonly var line in _lines.AsSpan())
             {
                 ref var cell = ref _cells[MoneySelector.Index(line.Source, line.Kind)];
                 cell = checked(cell + line.Amount.Value);
                 _total = checked(_total + line.Amount.Value);
+                if (line.FiscalYear is { } year && !(years ??= []).Contains(year))
+                {
+                    years.Add(year);
+                }
             }
+            years?.Sort();
+            _years = years?.ToArray() ?? [];
         }
     }
 
@@ -66,6 +74,27 @@ public sealed record SiteBudget
 
     /// <summary>Where the budget was read from, if anywhere.</summary>
     public SourceLocation? Origin { get; init; }
+
+    /// <summary>Where each fiscal year's row was read from, for a budget combined from one row a year; empty otherwise.</summary>
+    public IReadOnlyDictionary<int, SourceLocation> YearOrigins { get; init; } = EmptyYearOrigins;
+
+    private static readonly IReadOnlyDictionary<int, SourceLocation> EmptyYearOrigins = new Dictionary<int, SourceLocation>();
+
+    /// <summary>The fiscal years the lines name, in order; empty when the budget is not split by year.</summary>
+    public IReadOnlyList<int> FiscalYears => _years;
+
+    /// <summary>
+    /// The part of this budget in <paramref name="fiscalYear"/>: the same site with that year's lines only, pointing
+    /// at that year's row. 시행령 §4② defines the subsidy rate per fiscal year, so a rule can be checked year by year.
+    /// </summary>
+    public SiteBudget ForYear(int fiscalYear) => this with
+    {
+        Lines = [.. _lines.Where(l => l.FiscalYear == fiscalYear)],
+        Origin = YearOrigins.TryGetValue(fiscalYear, out var origin) ? origin : Origin,
+        YearOrigins = EmptyYearOrigins,
+        StatedTotal = null,
+        StatedLocal = null,
+    };
 
     /// <summary>The sum of the lines <paramref name="selector"/> picks.</summary>
     public Won Sum(MoneySelector selector)

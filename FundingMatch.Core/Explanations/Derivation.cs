@@ -69,6 +69,11 @@ public sealed record Derivation
             }
             sb.Append(']');
         }
+        else if (d.Citation is not null)
+        {
+            // A figure no rule of the program sets (a statute's, say) still names where it comes from.
+            sb.Append(" [").Append(d.Citation.Document).Append(' ').Append(d.Citation.Section).Append(']');
+        }
         if (d.Note is not null)
         {
             sb.Append("; ").Append(d.Note.In(language));

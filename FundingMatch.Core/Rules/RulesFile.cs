@@ -39,7 +39,7 @@ public static class RulesFile
     private static readonly string[] TitleKeys = ["ko", "en"];
     private static readonly string[] VersionKeys = ["version", "effective", "document", "parameters", "constraints"];
     private static readonly string[] ParameterEntryKeys = ["value", "effective", "section", "document"];
-    private static readonly string[] ConstraintKeys = ["key", "kind", "code", "severity", "value", "effective", "section", "document", "reading"];
+    private static readonly string[] ConstraintKeys = ["key", "kind", "code", "severity", "value", "effective", "section", "document", "reading", "per-year"];
     private static readonly string[] RoundingKeys = ["unit", "direction"];
 
     private static readonly string[] ParameterNames = [ParameterKeys.Rounding, ParameterKeys.RoundTotalCost];
@@ -290,6 +290,18 @@ public static class RulesFile
             var section = RequiredString(members, node, path, "section");
             var doc = members.ContainsKey("document") ? RequiredString(members, node, path, "document") : document;
             var reading = members.ContainsKey("reading") ? RequiredString(members, node, path, "reading") : null;
+            var perYear = false;
+            if (members.TryGetValue("per-year", out var perYearMember))
+            {
+                if (perYearMember.Value is JsonLiteralAt { Token: System.Text.Json.JsonTokenType.True or System.Text.Json.JsonTokenType.False } literal)
+                {
+                    perYear = literal.Token == System.Text.Json.JsonTokenType.True;
+                }
+                else
+                {
+                    WrongValue(perYearMember.Value, path + ".per-year", "true or false");
+                }
+            }
             string? valueText = null;
             if (Required(members, node, path, "value") is { } valueMember)
             {
@@ -308,7 +320,7 @@ public static class RulesFile
             {
                 return null;
             }
-            var header = new ConstraintHeader(key, code, severity.Value, effective.Value, new Citation(doc, section), reading);
+            var header = new ConstraintHeader(key, code, severity.Value, effective.Value, new Citation(doc, section), reading, perYear);
             var reader = new ConstraintReader(header, valueText, members["value"].Value, node, path, members,
                 (at, p, message) => Error(at.Line, at.Column, p, message));
             return kind.Read(reader);

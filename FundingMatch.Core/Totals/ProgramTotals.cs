@@ -17,6 +17,9 @@ public sealed record ProgramTotals
     /// <summary>Sums per region, ordered by region name (ordinal).</summary>
     public required IReadOnlyList<RegionTotals> ByRegion { get; init; }
 
+    /// <summary>Sums per fiscal year, in year order; empty when no budget is split by year. Money without a year is in none.</summary>
+    public IReadOnlyList<FiscalYearTotals> ByFiscalYear { get; init; } = [];
+
     /// <summary>The program's national envelope, if it sets one.</summary>
     public Won? Envelope { get; init; }
 

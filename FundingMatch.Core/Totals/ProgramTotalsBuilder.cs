@@ -7,6 +7,7 @@ namespace FundingMatch.Totals;
 public sealed class ProgramTotalsBuilder
 {
     private readonly Dictionary<string, Sums> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Sums> _years = [];
     private readonly Sums _all = new();
 
     /// <summary>Adds one site.</summary>
@@ -20,6 +21,15 @@ public sealed class ProgramTotalsBuilder
             _regions.Add(site.Region, region);
         }
         region.Add(site);
+        foreach (var year in site.FiscalYears)
+        {
+            if (!_years.TryGetValue(year, out var sums))
+            {
+                sums = new Sums();
+                _years.Add(year, sums);
+            }
+            sums.AddYear(site, year);
+        }
     }
 
     /// <summary>The totals so far, with <paramref name="envelope"/> as the program's national envelope.</summary>
@@ -27,6 +37,7 @@ public sealed class ProgramTotalsBuilder
     {
         All = _all.ToTotals(),
         ByRegion = _regions.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new RegionTotals(kv.Key, kv.Value.ToTotals())).ToList(),
+        ByFiscalYear = _years.OrderBy(kv => kv.Key).Select(kv => new FiscalYearTotals(kv.Key, kv.Value.ToTotals())).ToList(),
         Envelope = envelope,
     };
 
@@ -40,6 +51,19 @@ public sealed class ProgramTotalsBuilder
         {
             _sites = checked(_sites + 1);
             site.AddTo(_cells);
+        }
+
+        public void AddYear(SiteBudget site, int year)
+        {
+            _sites = checked(_sites + 1);
+            foreach (ref readonly var line in site.LineSpan)
+            {
+                if (line.FiscalYear == year)
+                {
+                    ref var cell = ref _cells[SourceTotals.Index(line.Source, line.Kind)];
+                    cell = checked(cell + line.Amount.Value);
+                }
+            }
         }
 
         public SourceTotals ToTotals() => new(_sites, (long[])_cells.Clone());

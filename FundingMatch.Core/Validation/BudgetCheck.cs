@@ -2,6 +2,7 @@ using FundingMatch.Budgets;
 using FundingMatch.Figures;
 using FundingMatch.Money;
 using FundingMatch.Rules;
+using FundingMatch.Rules.Constraints;
 using FundingMatch.Text;
 using FundingMatch.Totals;
 
@@ -138,7 +139,8 @@ public sealed class BudgetCheck
     }
 
     private static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
-        findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message.English, StringComparer.Ordinal).ToList();
+        findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.FiscalYear ?? 0)
+            .ThenBy(f => f.Message.English, StringComparer.Ordinal).ToList();
 
     private List<Finding>? CheckSite(SiteBudget site, SiteFigures figures)
     {
@@ -151,8 +153,30 @@ public sealed class BudgetCheck
             {
                 (findings ??= []).Add(constraint.FindingFor(site, rounding));
             }
+            if (constraint.Header.PerYear && site.FiscalYears.Count > 0)
+            {
+                CheckEachYear(site, constraint, rounding, ref findings);
+            }
         }
         ConsistencyChecks.Add(site, figures.Total, ref findings);
         return findings;
+    }
+
+    // A per-year constraint holds in every fiscal year too: a project can pass overall and still break it in one year.
+    private static void CheckEachYear(SiteBudget site, Constraint constraint, RoundingPolicy rounding, ref List<Finding>? findings)
+    {
+        foreach (var year in site.FiscalYears)
+        {
+            var part = site.ForYear(year);
+            if (constraint.IsBrokenBy(part, rounding))
+            {
+                var finding = constraint.FindingFor(part, rounding);
+                (findings ??= []).Add(finding with
+                {
+                    FiscalYear = year,
+                    Message = new LocalizedText($"{year}회계연도: {finding.Message.Korean}", $"fiscal year {year}: {finding.Message.English}"),
+                });
+            }
+        }
     }
 }

@@ -47,6 +47,9 @@ public sealed record Finding
     /// <summary>Where the site's budget was read from, if known.</summary>
     public SourceLocation? Origin { get; init; }
 
+    /// <summary>The fiscal year the finding is about, for a constraint checked year by year; null for the whole project.</summary>
+    public int? FiscalYear { get; init; }
+
     /// <summary><c>error site-cap-exceeded [S1]: message</c>.</summary>
     public override string ToString() =>
         $"{(Severity == Severity.Error ? "error" : "warning")} {Code}{(SiteId is null ? "" : $" [{SiteId}]")}: {Message.English}";
@@ -74,6 +77,12 @@ public static class FindingCodes
     /// <summary>An amount is negative (error): budgets hold no negative money.</summary>
     public const string NegativeAmount = "negative-amount";
 
+    /// <summary>A settled site's actual total is above its plan (warning, settlement).</summary>
+    public const string Overrun = "overrun";
+
+    /// <summary>A source spent more than its confirmed part of the actual total (warning, settlement): it bears the difference.</summary>
+    public const string SpentOverConfirmed = "spent-over-confirmed";
+
     /// <summary>Every built-in code with its severity, in a fixed order.</summary>
     public static IReadOnlyList<(string Code, Severity Severity)> BuiltIn { get; } =
     [
@@ -82,5 +91,7 @@ public static class FindingCodes
         (DuplicateSite, Severity.Error),
         (NoNationalFunds, Severity.Warning),
         (NegativeAmount, Severity.Error),
+        (Overrun, Severity.Warning),
+        (SpentOverConfirmed, Severity.Warning),
     ];
 }

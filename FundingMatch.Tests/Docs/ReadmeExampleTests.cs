@@ -20,6 +20,24 @@ public class ReadmeExampleTests
     }
 
     [Fact]
+    public void ReadmeSettlementExample_IsTheCompiledCode()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        var second = readme[(readme.IndexOf("```csharp\n", StringComparison.Ordinal) + 10)..];
+        var source = File.ReadAllText(Path.Combine(FindRepoRoot(), "FundingMatch.Tests", "Docs", "ReadmeSettlementExample.cs"));
+        Between(second, "```csharp\n", "```").ShouldBe(Between(source, "// begin-readme-settlement\n", "// end-readme-settlement"));
+    }
+
+    [Fact]
+    public void ReadmeSettlementExample_RunsTheWorkedExample()
+    {
+        var mapo = ReadmeSettlementExample.Run();
+        mapo.ConfirmedNational.ShouldBe(new FundingMatch.Money.Won(2_343_750_000));
+        mapo.NationalReturn.ShouldBe(new FundingMatch.Money.Won(156_250_000));
+        mapo.Sources.Sum(s => s.Confirmed.Value).ShouldBe(18_000_000_000);
+    }
+
+    [Fact]
     public void ReadmeExample_RunsAndValidatesThe2020Round()
     {
         var report = ReadmeExample.Run();

@@ -10,7 +10,11 @@ namespace FundingMatch.Rules.Constraints;
 /// <param name="Effective">The date the constraint's value takes effect.</param>
 /// <param name="Citation">Where it is stated.</param>
 /// <param name="Reading">How FundingMatch reads the source where the text leaves room, and the evidence; null when the text is plain.</param>
-public sealed record ConstraintHeader(string Key, string Code, Severity Severity, LocalDate Effective, Citation Citation, string? Reading = null)
+/// <param name="PerYear">
+/// True when the constraint holds in every fiscal year as well as for the whole project (<c>"per-year": true</c>;
+/// 시행령 §4② defines the subsidy rate per fiscal year): a budget split by year is also judged year by year.
+/// </param>
+public sealed record ConstraintHeader(string Key, string Code, Severity Severity, LocalDate Effective, Citation Citation, string? Reading = null, bool PerYear = false)
 {
     /// <summary>The same header citing a what-if scenario instead of the program's source.</summary>
     public ConstraintHeader ForScenario(string scenario, string programId, string version) => this with
