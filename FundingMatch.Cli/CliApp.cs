@@ -65,7 +65,8 @@ internal static class CliApp
     {
         var root = new RootCommand(
             "FundingMatch checks and computes co-funded (matching) public budgets exactly to the won.\n" +
-            "First program: 2020 소공인 복합지원센터 (national ≤ 50%, local ≥ 50%, 2.5 billion won a site).\n" + ExitCodes.Help);
+            "Programs are cited rules: the 2020 소공인 복합지원센터 round (national ≤ 50% and 25억원 a site, the rest from local government\n" +
+            "and private partners, cash and in kind) by default; see `fundingmatch rules list`.\n" + ExitCodes.Help);
         var common = new CommonOptions(env);
         root.Add(CheckCommand.Create(common));
         root.Add(TotalsCommand.Create(common));

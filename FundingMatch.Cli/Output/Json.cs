@@ -66,8 +66,10 @@ internal static class Json
         w.WriteEndObject();
     }
 
+    /// <summary>The report's head: the FundingMatch version that wrote it, then the program version it applied.</summary>
     public static void Program(this Utf8JsonWriter w, ProgramRules rules, RenderContext ctx)
     {
+        w.WriteString("version", Library.Version);
         w.WriteStartObject("program");
         w.WriteString("id", rules.ProgramId);
         w.WriteString("version", rules.Version);

@@ -28,7 +28,8 @@ public class CheckCommandTests
         var r = Run("check", Sample("sogongin-2020.csv"), "--format", "json");
         r.ExitCode.ShouldBe(0, r.Err);
         var golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "check-sogongin-2020.json"));
-        r.Out.ShouldBe(golden);
+        // The golden file is the same document whatever the version that wrote it.
+        r.Out.Replace($"\"version\": \"{FundingMatch.Library.Version}\"", "\"version\": \"(version)\"", StringComparison.Ordinal).ShouldBe(golden);
     }
 
     [Fact]

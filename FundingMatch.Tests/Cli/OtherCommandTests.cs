@@ -122,10 +122,25 @@ public class OtherCommandTests
     }
 
     [Fact]
-    public void Version_PrintsTheVersion()
+    public void Version_IsOneVersion_InTheBuildTheToolAndTheJsonReports()
     {
+        var props = File.ReadAllText(Path.Combine(FindRepoRoot(), "Directory.Build.props"));
+        var version = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+        FundingMatch.Library.Version.ShouldBe(version);
         var r = Run("--version");
         r.ExitCode.ShouldBe(0);
-        r.Out.ShouldStartWith("0.1.0");
+        r.Out.Trim().ShouldBe(version);
+        using var doc = JsonDocument.Parse(Run("rules", "show", "sogongin-center-2020", "--format", "json").Out);
+        doc.RootElement.GetProperty("version").GetString().ShouldBe(version);
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FundingMatch.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("FundingMatch.sln not found");
     }
 }
