@@ -191,25 +191,19 @@ internal static class CommandSupport
         var stderr = parse.InvocationConfiguration.Error;
         var outputFile = parse.GetValue(options.Output);
         var format = Enum.Parse<OutputFormat>(parse.GetValue(options.Format) ?? "table", ignoreCase: true);
-        // Output goes to a temporary file beside the target, moved into place only when the command succeeds:
-        // a failed run never leaves half a report where the last good one was.
-        var partial = outputFile is null ? null : outputFile.FullName + ".partial";
-        StreamWriter? fileWriter = null;
+        // A report file is written beside the target and moved into place only when the command succeeds (a failed
+        // run never leaves half a report where the last good one was); a device or a FIFO is written through.
+        OutputTarget? target = null;
         var run = new CommandRun(parse, options, TextWriter.Null);
         try
         {
-            if (partial is not null)
+            if (outputFile is not null)
             {
-                fileWriter = new StreamWriter(partial, append: false, new UTF8Encoding(format == OutputFormat.Csv)); // a BOM so that Excel shows Korean
+                target = OutputTarget.Open(outputFile.ToString(), bom: format == OutputFormat.Csv);
             }
-            run = new CommandRun(parse, options, fileWriter ?? stdout);
+            run = new CommandRun(parse, options, target?.Writer ?? stdout);
             var code = body(run);
-            if (fileWriter is not null)
-            {
-                fileWriter.Dispose();
-                fileWriter = null;
-                File.Move(partial!, outputFile!.FullName, overwrite: true);
-            }
+            target?.Commit();
             return code;
         }
         catch (InputException e)
@@ -248,6 +242,11 @@ internal static class CommandSupport
             stderr.Write($"fundingmatch: error: {e.Message}\n");
             return ExitCodes.BadInput;
         }
+        catch (IOException e) when (target is not null)
+        {
+            stderr.Write($"fundingmatch: error: {target.Describe(e)}\n");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.Write($"fundingmatch: error: {e.Message}\n");
@@ -267,11 +266,7 @@ internal static class CommandSupport
         }
         finally
         {
-            if (fileWriter is not null)
-            {
-                fileWriter.Dispose();
-                File.Delete(partial!);
-            }
+            target?.Dispose();
         }
     }
 }

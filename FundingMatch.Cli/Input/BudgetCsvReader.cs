@@ -78,6 +78,18 @@ internal static class BudgetCsvReader
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
+        if (options.Encoding == EncodingChoice.Utf8)
+        {
+            // Told it is UTF-8: make sure before reading a field, so that a CP949 file is an error, not a crash.
+            stream.Position = preamble;
+            if (!TextEncodings.IsValidUtf8(stream))
+            {
+                log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
+                    "UTF-8이 아닙니다: 한글 Excel이 저장한 CP949 파일이면 --encoding cp949로 (또는 --encoding 없이) 읽으십시오",
+                    "not valid UTF-8: if Korean Excel saved it (CP949), read it with --encoding cp949, or leave --encoding out to detect it")));
+                yield break;
+            }
+        }
         stream.Position = preamble;
         var (fileUnit, skippedLines) = ReadUnitLine(stream, encoding);
         if (stream.Position >= stream.Length)
@@ -112,6 +124,8 @@ internal static class BudgetCsvReader
         }
 
         var buffer = new char[256];
+        var sites = 0;
+        var errorsBefore = log.ErrorCount;
         // One list of lines for every row of the file: SiteBudget copies the lines it keeps into an array of their own.
         var lines = new List<BudgetLine>(map.Columns.Count);
         while (true)
@@ -136,8 +150,15 @@ internal static class BudgetCsvReader
             var row = ReadRow(csv, map, displayName, line, log, buffer, lines);
             if (row is not null)
             {
+                sites++;
                 yield return row;
             }
+        }
+        if (sites == 0 && log.ErrorCount == errorsBefore)
+        {
+            // A header and nothing under it is no plan to pass: nothing was judged.
+            log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
+                "머리글 아래에 사업장 행이 없습니다", "the file has a header but no site rows")));
         }
     }
 
@@ -394,8 +415,15 @@ internal static class BudgetCsvReader
                     }
                     break;
                 default:
-                    if (bytes.IsEmpty)
+                    // A blank cell, or a dash as Excel sheets write for nothing, is no money in an optional column;
+                    // in the required national column it is an error at its cell, never a silent 0.
+                    if (bytes.IsEmpty || bytes.SequenceEqual("-"u8) || bytes.SequenceEqual("－"u8))
                     {
+                        if (m.Column == Column.National && m.Kind == FundingKind.Cash)
+                        {
+                            Error(log, file, line, m, bytes, "국비가 비어 있습니다: 필수 열이니 0이면 0이라고 쓰십시오",
+                                "the national amount is blank: the column is required, so write 0 for none");
+                        }
                         break;
                     }
                     rowHasSplit |= m.Column is Column.Provincial or Column.Municipal;

@@ -50,7 +50,7 @@ internal static class TextEncodings
         return (valid ? StrictUtf8 : Cp949, 0);
     }
 
-    private static bool IsValidUtf8(Stream stream)
+    internal static bool IsValidUtf8(Stream stream)
     {
         var decoder = StrictUtf8.GetDecoder();
         var bytes = new byte[64 * 1024];

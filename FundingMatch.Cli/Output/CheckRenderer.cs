@@ -45,12 +45,14 @@ internal static class CheckRenderer
 
     public static string Amount(Won? amount) => amount?.ToString() ?? "-";
 
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
     public static string SummaryLine(CheckSummary s, RenderContext ctx, bool strict)
     {
         var passes = s.PlanPasses(strict);
         return ctx.Korean
             ? $"요약: 사업장 {s.Sites}곳, 통과 {s.Passed}곳, 오류 {s.Errors}건, 경고 {s.Warnings}건 — {(passes ? "통과" : "위반")}{(strict ? " (엄격 모드: 경고도 위반)" : "")}"
-            : $"Summary: {s.Sites} sites, {s.Passed} passed, {s.Errors} errors, {s.Warnings} warnings — {(passes ? "PASS" : "FAIL")}{(strict ? " (strict: warnings fail too)" : "")}";
+            : $"Summary: {Count(s.Sites, "site")}, {s.Passed} passed, {Count(s.Errors, "error")}, {Count(s.Warnings, "warning")} — {(passes ? "PASS" : "FAIL")}{(strict ? " (strict: warnings fail too)" : "")}";
     }
 
     private static void RenderTable(CheckReport report, RenderContext ctx, LocalDate? asOf, bool strict)

@@ -26,6 +26,9 @@ public enum AmountParseError
 
     /// <summary>The amount does not fit in 64 bits of won.</summary>
     TooLarge,
+
+    /// <summary>천 right after 억 or 조 (<c>2억5천</c>): 5,000원 by the grammar, 5천만원 as people mean it; refused with a hint.</summary>
+    AmbiguousThousand,
 }
 
 /// <summary>Messages for <see cref="AmountParseError"/>.</summary>
@@ -47,9 +50,10 @@ public static class AmountParseErrors
             AmountParseError.NotWholeWon => "it does not come to a whole number of won",
             AmountParseError.UnitOrder => "its Korean units are out of order or overlap",
             AmountParseError.TooLarge => "it is too large (more than 9,223,372,036,854,775,807 won)",
+            AmountParseError.AmbiguousThousand => "천 right after 억 or 조 is ambiguous (5천 is 5,000 won; 5천만 is 50,000,000): write 2억 5천만 or 2억5,000만, or 2억 5,000원 if you mean that",
             _ => "it is not an amount",
         };
-        return $"'{text}' is not an amount: {why}; expected {ExpectedForms}.";
+        return error == AmountParseError.AmbiguousThousand ? $"'{text}' is not an amount: {why}." : $"'{text}' is not an amount: {why}; expected {ExpectedForms}.";
     }
 
     /// <summary>A Korean sentence that says why <paramref name="text"/> is not an amount.</summary>
@@ -64,6 +68,7 @@ public static class AmountParseErrors
             AmountParseError.NotWholeWon => "원 단위 정수가 되지 않습니다",
             AmountParseError.UnitOrder => "단위(조·억·만)의 순서가 맞지 않습니다",
             AmountParseError.TooLarge => "금액이 너무 큽니다",
+            AmountParseError.AmbiguousThousand => "억·조 바로 뒤의 천은 모호합니다(5천은 5,000원, 5천만은 5천만원): 2억 5천만 또는 2억5,000만으로 쓰십시오",
             _ => "금액이 아닙니다",
         };
         return $"'{text}'은(는) 금액이 아닙니다: {why}. 예: 2,500,000,000, 25억원, 7.5억, 2,500백만원, △1,000";

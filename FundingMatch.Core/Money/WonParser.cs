@@ -47,10 +47,11 @@ internal static class WonParser
             }
             s = s.TrimStart();
             var unit = ReadUnit(ref s, out var explicitUnit);
-            if (!s.IsEmpty && s[0] == '원')
+            // 원 may stand apart from its number or unit: 25억 원, 2,500백만 원.
+            if (s.TrimStart() is { IsEmpty: false } rest && rest[0] == '원')
             {
                 sawWon = true;
-                s = s[1..];
+                s = rest[1..];
             }
             s = s.TrimStart();
 
@@ -58,6 +59,12 @@ internal static class WonParser
             {
                 // A bare number is only the whole amount, or the last group of a compound (1만 2,345원).
                 unit = groups == 0 && !sawWon ? plainUnit.WonPerUnit() : 1;
+            }
+            if (groups > 0 && explicitUnit && unit == 1_000 && previousUnit >= Eok)
+            {
+                // 2억5천 is 2억 5,000원 by the grammar but 2억 5천만 to the person who typed it: refuse it rather than guess.
+                error = AmountParseError.AmbiguousThousand;
+                return false;
             }
             if (groups > 0)
             {

@@ -61,6 +61,30 @@ internal static class JsonTree
             var message = e.Message.Split(" Path:")[0];
             throw new RulesFileException([new RulesFileError(source, line, column, "", $"not valid JSON: {message}")]);
         }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
+        {
+            // A string that is not valid UTF-8 (a file saved as CP949, say): the reader says so only when asked for the text.
+            var (line, column) = LineOfFirstInvalidUtf8(utf8);
+            throw new RulesFileException([new RulesFileError(source, line, column, "", "not valid UTF-8: save the rules file as UTF-8")]);
+        }
+    }
+
+    private static (int Line, int Column) LineOfFirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var (line, start, i) = (1, 0, 0);
+        while (i < utf8.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(utf8[i..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return (line, Encoding.UTF8.GetCharCount(utf8[start..i]) + 1);
+            }
+            if (rune.Value == '\n')
+            {
+                (line, start) = (line + 1, i + consumed);
+            }
+            i += consumed;
+        }
+        return (line, 1);
     }
 
     /// <exception cref="JsonException">The text is not JSON; the exception carries the line.</exception>

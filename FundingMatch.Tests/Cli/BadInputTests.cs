@@ -26,7 +26,38 @@ public class BadInputTests
         { "bad-area", "site_id,national,provincial,연면적\nE,1,1,large\n", ":2:4: error: not a floor area" },
         { "empty-id", "site_id,national,provincial\n,1,1\n", ":2:1: error: the site id is empty" },
         { "bad-header-unit", "site_id,국비(달러),provincial\nA,1,1\n", ":1:2: error: '달러' in the header is neither a unit" },
+        { "header-only", "site_id,national,provincial\n", ": error: the file has a header but no site rows" },
+        { "blank-national", "site_id,national,provincial\nA,,1\n", ":2:2: error: the national amount is blank: the column is required, so write 0 for none" },
+        { "dash-national", "site_id,national,provincial\nA,-,1\n", ":2:2: error: the national amount is blank" },
+        { "ambiguous-thousand", "site_id,national,provincial\nA,2억5천,1\n", ":2:2: error: '2억5천' is not an amount: 천 right after 억 or 조 is ambiguous (5천 is 5,000 won; 5천만 is 50,000,000): write 2억 5천만 or 2억5,000만" },
     };
+
+    [Fact]
+    public void Check_DashInAnOptionalColumn_IsNoMoney()
+    {
+        var r = Run("check", TempCsv("site_id,national,provincial,private\nA,25억,25억,-\n"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        System.Text.Json.JsonDocument.Parse(r.Out).RootElement.GetProperty("sites")[0].GetProperty("private").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Check_ACp949FileReadAsUtf8_IsAnErrorWithAHint_NotACrash()
+    {
+        var r = Run("check", Sample("sogongin-2020-ko-cp949.csv"), "--encoding", "utf-8");
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("not valid UTF-8: if Korean Excel saved it (CP949), read it with --encoding cp949");
+        r.Err.ShouldNotContain("Exception");
+    }
+
+    [Fact]
+    public void Check_ARulesFileWithInvalidUtf8InAString_IsAnErrorWithItsPlace_NotACrash()
+    {
+        var rules = TempFile([.. "{\"id\": \""u8.ToArray(), 0xFF, .. "\"}"u8.ToArray()], "bad.json");
+        var r = Run("check", Sample("sogongin-2020.csv"), "--rules", rules);
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain($"{rules}:1:9: not valid UTF-8: save the rules file as UTF-8");
+        r.Err.ShouldNotContain("Exception");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -86,7 +86,7 @@ public class CheckCommandTests
         r.Out.ShouldContain($"::error file={escaped},line=2,title=site-cap-exceeded::[mapo] national money, 3,000,000,000 won, is 500,000,000 won over the cap of 2,500,000,000 won a site");
         r.Out.ShouldContain($"::warning file={escaped},line=4,title=floor-area-below-guide::[yeongju]");
         r.Out.ShouldContain("::error title=envelope-exceeded::");
-        r.Out.TrimEnd().Split('\n')[^1].ShouldStartWith("Summary: 5 sites, 0 passed, 9 errors, 1 warnings — FAIL");
+        r.Out.TrimEnd().Split('\n')[^1].ShouldStartWith("Summary: 5 sites, 0 passed, 9 errors, 1 warning — FAIL");
     }
 
     [Fact]

@@ -1,0 +1,98 @@
+using System.Text;
+using FundingMatch.Cli.Input;
+using FundingMatch.Text;
+
+namespace FundingMatch.Cli.Output;
+
+/// <summary>
+/// Where <c>-o</c> writes, with nothing destroyed and nothing half-written: a regular file (or a new one) is written
+/// to a temporary file beside it and moved over it only when the command succeeds; through a symbolic link, the
+/// file the link points to is replaced and the link kept; a device (<c>/dev/null</c>), a FIFO or a terminal is
+/// written through and never replaced. Every message names the path the user gave.
+/// </summary>
+internal sealed class OutputTarget : IDisposable
+{
+    private readonly StreamWriter _writer;
+    private readonly string? _temp;
+    private readonly string? _replace;
+    private bool _committed;
+
+    private OutputTarget(string userPath, StreamWriter writer, string? temp, string? replace)
+    {
+        UserPath = userPath;
+        _writer = writer;
+        _temp = temp;
+        _replace = replace;
+    }
+
+    /// <summary>The path as the user wrote it.</summary>
+    public string UserPath { get; }
+
+    /// <summary>The writer for the report.</summary>
+    public TextWriter Writer => _writer;
+
+    /// <summary>Opens <paramref name="userPath"/> for a report; a BOM first when <paramref name="bom"/> (CSV, so that Excel shows Korean).</summary>
+    /// <exception cref="InputException">The path is a folder, or its folder does not exist.</exception>
+    public static OutputTarget Open(string userPath, bool bom)
+    {
+        var encoding = new UTF8Encoding(bom);
+        var target = Path.GetFullPath(userPath);
+        if (new FileInfo(target).LinkTarget is not null)
+        {
+            // The link stays a link: what it points to is what gets the report.
+            target = new FileInfo(target).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? target;
+        }
+        switch (FileKinds.Of(target))
+        {
+            case FileKind.Directory:
+                throw Problem(userPath, "폴더입니다: 보고서를 쓸 파일 경로를 주십시오", "is a folder: expected the path of a file to write the report to");
+            case FileKind.Special:
+                return new OutputTarget(userPath, new StreamWriter(new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite), encoding), null, null);
+        }
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw Problem(userPath, $"폴더 {folder}이(가) 없습니다", $"the folder {folder} does not exist");
+        }
+        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+        return new OutputTarget(userPath, new StreamWriter(temp, append: false, encoding), temp, target);
+    }
+
+    /// <summary>Finishes the report: flushes it and, for a file, moves it into place.</summary>
+    public void Commit()
+    {
+        _writer.Dispose();
+        if (_temp is not null)
+        {
+            File.Move(_temp, _replace!, overwrite: true);
+        }
+        _committed = true;
+    }
+
+    /// <summary>An I/O failure's message, with the user's path where it named the temporary file.</summary>
+    public string Describe(IOException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return _temp is null ? e.Message : e.Message.Replace(_temp, UserPath, StringComparison.Ordinal);
+    }
+
+    /// <summary>Closes the writer; an unfinished report's temporary file is removed, and nothing at the path is touched.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // A device that refuses the last flush (/dev/full) has already been reported by the write that failed.
+        }
+        if (!_committed && _temp is not null)
+        {
+            File.Delete(_temp);
+        }
+    }
+
+    private static InputException Problem(string path, string ko, string en) =>
+        new(new InputProblem(path, null, null, null, null, new LocalizedText(ko, en)));
+}
