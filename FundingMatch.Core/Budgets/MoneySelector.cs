@@ -10,7 +10,8 @@ namespace FundingMatch.Budgets;
 /// </summary>
 public readonly struct MoneySelector : IEquatable<MoneySelector>
 {
-    private const int CellCount = 10; // 5 sources × 2 kinds
+    /// <summary>How many (source, kind) cells there are: 5 sources × 2 kinds.</summary>
+    internal const int CellCount = 10;
     private const ushort AllCells = (1 << CellCount) - 1;
 
     private readonly ushort _cells;

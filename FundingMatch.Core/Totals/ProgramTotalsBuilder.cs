@@ -44,7 +44,7 @@ public sealed class ProgramTotalsBuilder
     // Mutable running sums by (source, kind): a stream of a million budgets should not allocate a record per site.
     private sealed class Sums
     {
-        private readonly long[] _cells = new long[SourceTotals.CellCount];
+        private readonly long[] _cells = new long[MoneySelector.CellCount];
         private int _sites;
 
         public void Add(SiteBudget site)
@@ -60,7 +60,7 @@ public sealed class ProgramTotalsBuilder
             {
                 if (line.FiscalYear == year)
                 {
-                    ref var cell = ref _cells[SourceTotals.Index(line.Source, line.Kind)];
+                    ref var cell = ref _cells[MoneySelector.Index(line.Source, line.Kind)];
                     cell = checked(cell + line.Amount.Value);
                 }
             }

@@ -28,7 +28,7 @@ public sealed class SourceTotals
             {
                 if (selector.Contains(source, kind))
                 {
-                    sum = checked(sum + _cells[Index(source, kind)]);
+                    sum = checked(sum + _cells[MoneySelector.Index(source, kind)]);
                 }
             }
         }
@@ -36,7 +36,7 @@ public sealed class SourceTotals
     }
 
     /// <summary>One source, one kind.</summary>
-    public Won Amount(FundingSource source, FundingKind kind) => new(_cells[Index(source, kind)]);
+    public Won Amount(FundingSource source, FundingKind kind) => new(_cells[MoneySelector.Index(source, kind)]);
 
     /// <summary>One source, cash and in kind.</summary>
     public Won Amount(FundingSource source) => Sum(MoneySelector.Of(source));
@@ -65,7 +65,4 @@ public sealed class SourceTotals
     /// <summary>The national share of the total, exactly; null when the total is zero.</summary>
     public Share? NationalShare => Total.Value > 0 ? Share.Of(National, Total) : null;
 
-    internal static int Index(FundingSource source, FundingKind kind) => ((int)source << 1) | (int)kind;
-
-    internal const int CellCount = 10;
 }
