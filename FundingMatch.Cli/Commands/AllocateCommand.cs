@@ -35,7 +35,10 @@ internal static class AllocateCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var rows = run.ReadBudgets([parse.GetValue(file)!], parse.InvocationConfiguration.Error, applicantColumns: true);
+            var allRows = run.ReadBudgets([parse.GetValue(file)!], parse.InvocationConfiguration.Error, applicantColumns: true);
+            // A totals row (합계) is never an applicant: it is checked against the rows above it.
+            run.WarnStatedTotals(CommandRun.StatedTotalsOf(allRows), parse.InvocationConfiguration.Error);
+            var rows = allRows.Where(r => r.Kind == RowKind.Site).ToList();
             var chosen = AllocationNames.TryParseMethod(parse.GetValue(method) ?? "equal", out var m) ? m : AllocationMethod.Equal;
             var allocationOptions = new AllocationOptions
             {

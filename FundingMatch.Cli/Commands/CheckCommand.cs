@@ -26,7 +26,8 @@ internal static class CheckCommand
             if (fiscalYears)
             {
                 // One row a site a year: a site's rows are combined before it is judged, so they are held in memory.
-                var report = BudgetCheck.Run(rules, run.ReadSites(paths, parse.InvocationConfiguration.Error));
+                var sites = run.ReadSites(paths, parse.InvocationConfiguration.Error, out var stated);
+                var report = BudgetCheck.Run(rules, sites, stated);
                 CheckRenderer.Render(report, writer);
                 return report.Summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
             }
@@ -36,6 +37,11 @@ internal static class CheckCommand
             var log = new ProblemLog();
             foreach (var row in run.Rows(paths, log))
             {
+                if (row.Kind != RowKind.Site)
+                {
+                    check.AddStatedTotals(row.Site, row.Kind == RowKind.Subtotal);
+                    continue;
+                }
                 var assessment = check.Add(row.Site);
                 if (duplicates.OtherPlaces(row.Site.SiteId, row.Site.Origin) is { } others)
                 {
@@ -47,7 +53,7 @@ internal static class CheckCommand
             var completion = check.Complete();
             tally.AddProgramFindings(completion.ProgramFindings);
             var summary = tally.Summary;
-            writer.End(completion.ProgramFindings, completion.Totals, summary);
+            writer.End(completion.ProgramFindings, completion.Totals, summary, completion.StatedTotals);
             return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
         }));
         return command;

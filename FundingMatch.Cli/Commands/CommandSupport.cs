@@ -144,8 +144,45 @@ internal sealed class CommandRun
     /// Reads every file into memory as sites: rows of one site in different fiscal years are one site
     /// (<see cref="FiscalYearRows.Combine"/>). Throws <see cref="InputException"/> with every problem if any row is bad.
     /// </summary>
-    public IReadOnlyList<Budgets.SiteBudget> ReadSites(IEnumerable<string> files, TextWriter stderr) =>
-        FiscalYearRows.Combine(ReadBudgets(files, stderr).Select(r => r.Site));
+    public IReadOnlyList<Budgets.SiteBudget> ReadSites(IEnumerable<string> files, TextWriter stderr) => ReadSites(files, stderr, out _);
+
+    /// <summary>
+    /// As <see cref="ReadSites(IEnumerable{string}, TextWriter)"/>, with the files' totals rows (합계, 소계) set against
+    /// the sites above them, in file order; a totals row is never a site.
+    /// </summary>
+    public IReadOnlyList<Budgets.SiteBudget> ReadSites(IEnumerable<string> files, TextWriter stderr, out StatedTotals stated)
+    {
+        var rows = ReadBudgets(files, stderr);
+        stated = StatedTotalsOf(rows);
+        return FiscalYearRows.Combine(rows.Where(r => r.Kind == RowKind.Site).Select(r => r.Site));
+    }
+
+    /// <summary>The totals rows of <paramref name="rows"/>, set against the sites above them, in file order.</summary>
+    public static StatedTotals StatedTotalsOf(IEnumerable<BudgetRow> rows)
+    {
+        var stated = new StatedTotals();
+        foreach (var row in rows)
+        {
+            if (row.Kind == RowKind.Site)
+            {
+                stated.AddSite(row.Site);
+            }
+            else
+            {
+                stated.AddTotalsRow(row.Site, row.Kind == RowKind.Subtotal);
+            }
+        }
+        return stated;
+    }
+
+    /// <summary>For a command that judges no plan: a totals row that disagrees with its sites is a warning on standard error.</summary>
+    public void WarnStatedTotals(StatedTotals stated, TextWriter stderr)
+    {
+        foreach (var f in stated.Findings)
+        {
+            stderr.Write($"{f.Origin}: {(Language == Language.Korean ? "경고" : "warning")}: {f.Code}: {f.Message.In(Language)}\n");
+        }
+    }
 
     /// <summary>
     /// The first of two passes over files too large to hold: every row is parsed and checked as input, and its id
@@ -158,8 +195,11 @@ internal sealed class CommandRun
         fiscalYears = false;
         foreach (var row in Rows(files, log))
         {
-            duplicates.Observe(row.Site.SiteId, row.Site.Origin);
-            fiscalYears |= row.Site.FiscalYears.Count > 0;
+            if (row.Kind == RowKind.Site)
+            {
+                duplicates.Observe(row.Site.SiteId, row.Site.Origin);
+                fiscalYears |= row.Site.FiscalYears.Count > 0;
+            }
         }
         ThrowOrWarn(log, stderr);
         return duplicates;

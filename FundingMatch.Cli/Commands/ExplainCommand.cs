@@ -23,7 +23,8 @@ internal static class ExplainCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error));
+            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error, out var stated));
+            run.WarnStatedTotals(stated, parse.InvocationConfiguration.Error);
             var only = parse.GetValue(site);
             var sites = report.Sites.Where(s => only is null || s.Site.SiteId == only).ToList();
             if (only is not null && sites.Count == 0)

@@ -77,7 +77,8 @@ internal static class ScenariosCommand
                     "시나리오가 없습니다: --vary NAME=FROM..TO:STEP 또는 --scenarios file.json을 주십시오",
                     "no scenarios: give --vary NAME=FROM..TO:STEP or --scenarios file.json")));
             }
-            var sites = run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error);
+            var sites = run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error, out var stated);
+            run.WarnStatedTotals(stated, parse.InvocationConfiguration.Error);
             var chosen = AllocationNames.TryParseMethod(parse.GetValue(method) ?? "equal", out var m) ? m : AllocationMethod.Equal;
             using var progress = new ProgressLine(parse.InvocationConfiguration.Error, scenarios.Count, common.Environment);
             var sweep = ScenarioRunner.Run(rules, sites, scenarios, chosen, progress: progress, cancellationToken: cancellationToken);

@@ -33,8 +33,12 @@ internal static class SettleCommand
             var stderr = parse.InvocationConfiguration.Error;
             var planPath = parse.GetValue(plan)!;
             var actualsPath = parse.GetValue(actuals)!;
-            var plans = Sites(run.ReadBudgets([planPath], stderr), planPath);
-            var spent = Sites(run.ReadBudgets([actualsPath], stderr, settlementColumns: true), actualsPath);
+            var planRows = run.ReadBudgets([planPath], stderr);
+            var actualRows = run.ReadBudgets([actualsPath], stderr, settlementColumns: true);
+            run.WarnStatedTotals(CommandRun.StatedTotalsOf(planRows), stderr);
+            run.WarnStatedTotals(CommandRun.StatedTotalsOf(actualRows), stderr);
+            var plans = Sites(planRows.Where(r => r.Kind == RowKind.Site).ToList(), planPath);
+            var spent = Sites(actualRows.Where(r => r.Kind == RowKind.Site).ToList(), actualsPath);
             var inputs = Match(plans, spent, planPath, actualsPath);
             var report = Settlement.Settle(rules, inputs);
             if (parse.GetValue(site) is { } only)

@@ -20,7 +20,8 @@ internal static class TotalsCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error));
+            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error, out var stated));
+            run.WarnStatedTotals(stated, parse.InvocationConfiguration.Error);
             Render(report, run.Render);
             return ExitCodes.Pass;
         }));

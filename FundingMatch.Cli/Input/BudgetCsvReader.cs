@@ -11,8 +11,24 @@ using NodaTime.Text;
 namespace FundingMatch.Cli.Input;
 
 /// <summary>One row of a budget CSV: the site's budget, and the applicant columns when they are read.</summary>
+/// <summary>What a row of a budget file is.</summary>
+internal enum RowKind
+{
+    /// <summary>A site.</summary>
+    Site,
+
+    /// <summary>A totals row (합계, 총계, 계, Total): the sum of the file's sites above it, checked, never a site.</summary>
+    Totals,
+
+    /// <summary>A subtotal row (소계, Subtotal): the sum of the sites since the last subtotal.</summary>
+    Subtotal,
+}
+
 internal sealed record BudgetRow(SiteBudget Site, Won? Requested, decimal? Score)
 {
+    /// <summary>A site, or a totals row whose <see cref="SiteBudget.SiteId"/> is its label.</summary>
+    public RowKind Kind { get; init; } = RowKind.Site;
+
     /// <summary>교부액 on an actuals row, if given.</summary>
     public Won? Disbursed { get; init; }
 
@@ -150,7 +166,7 @@ internal static class BudgetCsvReader
             var row = ReadRow(csv, map, displayName, line, log, buffer, lines);
             if (row is not null)
             {
-                sites++;
+                sites += row.Kind == RowKind.Site ? 1 : 0;
                 yield return row;
             }
         }
@@ -303,6 +319,7 @@ internal static class BudgetCsvReader
 
         var errorsBefore = log.ErrorCount;
         string siteId = "", name = "", region = "";
+        Mapped? siteIdColumn = null;
         // One amount a (source, kind) column, in header order. 지방비 is money of its own on a row that leaves the
         // provincial and municipal cells blank; on a row that fills either, it is their stated sum, checked, not money.
         lines.Clear();
@@ -322,10 +339,7 @@ internal static class BudgetCsvReader
             {
                 case Column.SiteId:
                     siteId = csv.GetString(m.Index);
-                    if (siteId.Length == 0)
-                    {
-                        Error(log, file, line, m, bytes, "사업장코드가 비어 있습니다", "the site id is empty");
-                    }
+                    siteIdColumn = m;
                     break;
                 case Column.SiteName:
                     name = csv.GetString(m.Index);
@@ -465,6 +479,16 @@ internal static class BudgetCsvReader
                     break;
             }
         }
+        // A totals row names itself in the id cell, or in the name cell with the id left blank, as Excel sheets do.
+        var kind = TotalsLabel(siteId) ?? (siteId.Length == 0 ? TotalsLabel(name) : null) ?? RowKind.Site;
+        if (kind != RowKind.Site && siteId.Length == 0)
+        {
+            siteId = name.Trim();
+        }
+        if (kind == RowKind.Site && siteId.Length == 0 && siteIdColumn is { } idColumn)
+        {
+            Error(log, file, line, idColumn, [], "사업장코드가 비어 있습니다", "the site id is empty");
+        }
         if (log.ErrorCount > errorsBefore)
         {
             return null;
@@ -492,8 +516,16 @@ internal static class BudgetCsvReader
             PlannedCompletion = completion,
             Origin = new SourceLocation(file, line),
         };
-        return new BudgetRow(site, requested, score) { Disbursed = disbursed, Interest = interest, InterestExempt = interestExempt };
+        return new BudgetRow(site, requested, score) { Disbursed = disbursed, Interest = interest, InterestExempt = interestExempt, Kind = kind };
     }
+
+    /// <summary>합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces; null for anything else.</summary>
+    private static RowKind? TotalsLabel(string cell) => Columns.Normalize(cell) switch
+    {
+        "합계" or "총계" or "계" or "총합계" or "total" or "grandtotal" or "sum" => RowKind.Totals,
+        "소계" or "subtotal" => RowKind.Subtotal,
+        _ => null,
+    };
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),
     // anything else through a reused char buffer into the core's parser. No string per field on the hot path.

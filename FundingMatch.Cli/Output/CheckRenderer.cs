@@ -22,7 +22,7 @@ internal static class CheckRenderer
         {
             writer.Site(site);
         }
-        writer.End(report.ProgramFindings, report.Totals, report.Summary);
+        writer.End(report.ProgramFindings, report.Totals, report.Summary, report.StatedTotals);
     }
 
     /// <summary>
@@ -116,8 +116,21 @@ internal static class CheckRenderer
         }
         w.Line();
         WriteTotalsLines(report.Totals, ctx);
+        WriteStatedTotals(report.StatedTotals, ctx, markdown: false);
         w.Line();
         w.Line(SummaryLine(report.Summary, ctx, strict));
+    }
+
+    /// <summary>One line a totals row of the files (합계, 소계): checked against the sites above it, and whether it agrees.</summary>
+    private static void WriteStatedTotals(IReadOnlyList<StatedTotalsResult> stated, RenderContext ctx, bool markdown)
+    {
+        foreach (var t in stated)
+        {
+            var where = t.Origin?.ToString() ?? "";
+            ctx.Writer.Line((markdown ? "- " : "") + (t.Agrees
+                ? ctx.T($"'{t.Label}' 행({where})은 위 사업장들의 합계와 맞습니다", $"The '{t.Label}' row ({where}) was checked: it agrees with the sites above it")
+                : ctx.T($"'{t.Label}' 행({where})이 위 사업장들의 합계와 다릅니다 (stated-total-mismatch)", $"The '{t.Label}' row ({where}) was checked: it does not agree with the sites above it (stated-total-mismatch)")));
+        }
     }
 
     public static string Severity(Finding f, RenderContext ctx) =>
@@ -241,6 +254,11 @@ internal static class CheckRenderer
         w.Line(ctx.T(
             $"합계: 국비 {a.National}, 지방비 {a.Local}, 민간 {a.Private}, 총사업비 {a.Total}{(a.InKind != Won.Zero ? $" (현물 {a.InKind})" : "")} (국비 비율 {Percent(a.NationalShare)})",
             $"Totals: national {a.National}, local {a.Local}, private {a.Private}, total {a.Total}{(a.InKind != Won.Zero ? $" (in kind {a.InKind})" : "")} (national share {Percent(a.NationalShare)})"));
+        if (report.StatedTotals.Count > 0)
+        {
+            w.Line();
+            WriteStatedTotals(report.StatedTotals, ctx, markdown: true);
+        }
         w.Line();
         w.Line($"**{SummaryLine(report.Summary, ctx, strict)}**");
     }
@@ -253,7 +271,7 @@ internal interface ICheckWriter
 
     void Site(SiteAssessment site);
 
-    void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary);
+    void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary, IReadOnlyList<StatedTotalsResult> statedTotals);
 }
 
 /// <summary>Keeps every site and renders the whole report at the end (table, markdown).</summary>
@@ -266,8 +284,8 @@ internal sealed class BufferedCheckWriter(Action<CheckReport> render) : ICheckWr
 
     public void Site(SiteAssessment site) => _sites.Add(site);
 
-    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary) =>
-        render(new CheckReport(_rules!, _sites, programFindings, totals));
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary, IReadOnlyList<StatedTotalsResult> statedTotals) =>
+        render(new CheckReport(_rules!, _sites, programFindings, totals) { StatedTotals = statedTotals });
 }
 
 /// <summary>JSON, one site at a time: the writer is flushed to the output after every site.</summary>
@@ -357,7 +375,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         }
     }
 
-    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary)
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary, IReadOnlyList<StatedTotalsResult> statedTotals)
     {
         var w = W;
         w.WriteEndArray();
@@ -368,6 +386,24 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
             w.Finding(finding, ctx);
         }
         w.WriteEndArray();
+        if (statedTotals.Count > 0)
+        {
+            w.WriteStartArray("statedTotals");
+            foreach (var t in statedTotals)
+            {
+                w.WriteStartObject();
+                w.WriteString("label", t.Label);
+                if (t.Origin is { } o)
+                {
+                    w.WriteString("file", o.Source);
+                    w.WriteNumber("line", o.Line);
+                }
+                w.WriteBoolean("subtotal", t.Subtotal);
+                w.WriteBoolean("agrees", t.Agrees);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartObject("summary");
         w.WriteNumber("sites", summary.Sites);
         w.WriteNumber("errors", summary.Errors);
@@ -427,7 +463,7 @@ internal sealed class CsvCheckWriter(RenderContext ctx) : ICheckWriter
         ctx.Writer.Line(string.Join(",", cells));
     }
 
-    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary)
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary, IReadOnlyList<StatedTotalsResult> statedTotals)
     {
     }
 
@@ -449,7 +485,7 @@ internal sealed class GithubCheckWriter(RenderContext ctx, bool strict) : ICheck
         }
     }
 
-    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary)
+    public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary, IReadOnlyList<StatedTotalsResult> statedTotals)
     {
         foreach (var f in programFindings)
         {

@@ -11,7 +11,7 @@ namespace FundingMatch.Validation;
 /// <summary>
 /// Checks a program's site budgets against its rules. Sites can be added one at a time as they are read
 /// (<see cref="Add"/>, then <see cref="Complete"/>), so a stream of budgets needs no more memory than the
-/// per-site ids; <see cref="Run"/> does both for a list.
+/// per-site ids; <see cref="Run(ProgramRules, IEnumerable{SiteBudget})"/> does both for a list.
 /// </summary>
 public sealed class BudgetCheck
 {
@@ -22,6 +22,9 @@ public sealed class BudgetCheck
     private readonly Dictionary<string, (int Index, SourceLocation? Origin)> _firstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Index, SourceLocation? Origin)>> _repeated = new(StringComparer.Ordinal);
     private int _count;
+
+    // The totals rows (합계, 소계) that Excel sheets carry: checked against the sites, never taken for sites.
+    private readonly StatedTotals _stated = new();
 
     private readonly bool _trackDuplicates;
 
@@ -69,10 +72,20 @@ public sealed class BudgetCheck
     }
 
     /// <summary>Checks every site and the program, in one call.</summary>
-    public static CheckReport Run(ProgramRules rules, IEnumerable<SiteBudget> sites)
+    public static CheckReport Run(ProgramRules rules, IEnumerable<SiteBudget> sites) => Run(rules, sites, null);
+
+    /// <summary>
+    /// Checks every site and the program, in one call, with the totals rows of the files already set against the sites
+    /// (<paramref name="statedTotals"/>, fed in file order): their mismatches join the program's findings.
+    /// </summary>
+    public static CheckReport Run(ProgramRules rules, IEnumerable<SiteBudget> sites, StatedTotals? statedTotals)
     {
         ArgumentNullException.ThrowIfNull(sites);
         var check = new BudgetCheck(rules);
+        if (statedTotals is not null)
+        {
+            check._stated.Adopt(statedTotals);
+        }
         var assessed = sites.Select(check.Add).ToList();
         var completion = check.Complete();
         foreach (var (index, finding) in completion.SiteFindings)
@@ -80,7 +93,7 @@ public sealed class BudgetCheck
             var a = assessed[index];
             assessed[index] = a with { Findings = Order(a.Findings.Append(finding)) };
         }
-        return new CheckReport(rules, assessed, completion.ProgramFindings, completion.Totals);
+        return new CheckReport(rules, assessed, completion.ProgramFindings, completion.Totals) { StatedTotals = completion.StatedTotals };
     }
 
     /// <summary>Checks one site: its figures and every per-site rule. Duplicates are found by <see cref="Complete"/>.</summary>
@@ -90,6 +103,7 @@ public sealed class BudgetCheck
         var figures = SiteFigures.Compute(_rules, site);
         var findings = CheckSite(site, figures);
         _totals.Add(site);
+        _stated.AddSite(site);
         if (_trackDuplicates && !_firstSeen.TryAdd(site.SiteId, (_count, site.Origin)))
         {
             if (!_repeated.TryGetValue(site.SiteId, out var places))
@@ -110,6 +124,13 @@ public sealed class BudgetCheck
     }
 
     /// <summary>
+    /// Sets a totals row of a file (합계, 소계) against the sites added from the same file before it (see
+    /// <see cref="StatedTotals"/>); its result and any <see cref="FindingCodes.StatedTotalMismatch"/> come with
+    /// <see cref="Complete"/>.
+    /// </summary>
+    public void AddStatedTotals(SiteBudget row, bool subtotal) => _stated.AddTotalsRow(row, subtotal);
+
+    /// <summary>
     /// Ends the check: the program's findings and totals, and the findings that only the whole set of sites can
     /// show (a duplicate id is reported on every site that has it), by the index of the site in the order added.
     /// </summary>
@@ -127,7 +148,7 @@ public sealed class BudgetCheck
         siteFindings.Sort((a, b) => a.Item1.CompareTo(b.Item1));
 
         var totals = _totals.Build(_rules.NationalEnvelope?.Amount);
-        var programFindings = new List<Finding>();
+        var programFindings = new List<Finding>(_stated.Findings);
         foreach (var constraint in _rules.ProgramConstraints)
         {
             if (constraint.IsBrokenBy(totals))
@@ -135,7 +156,7 @@ public sealed class BudgetCheck
                 programFindings.Add(constraint.FindingFor(totals));
             }
         }
-        return new CheckCompletion(siteFindings, programFindings, totals);
+        return new CheckCompletion(siteFindings, programFindings, totals) { StatedTotals = _stated.Results };
     }
 
     private static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>

@@ -10,6 +10,9 @@ namespace FundingMatch.Validation;
 /// <param name="Totals">The program's totals.</param>
 public sealed record CheckReport(ProgramRules Rules, IReadOnlyList<SiteAssessment> Sites, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals)
 {
+    /// <summary>The totals rows of the files (합계, 소계), each set against the sites above it.</summary>
+    public IReadOnlyList<StatedTotalsResult> StatedTotals { get; init; } = [];
+
     /// <summary>The counts for a summary line.</summary>
     public CheckSummary Summary
     {

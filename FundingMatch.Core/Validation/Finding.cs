@@ -83,6 +83,9 @@ public static class FindingCodes
     /// <summary>A source spent more than its confirmed part of the actual total (warning, settlement): it bears the difference.</summary>
     public const string SpentOverConfirmed = "spent-over-confirmed";
 
+    /// <summary>A totals row of a budget file (합계, 소계) does not agree with the sites above it (error, program).</summary>
+    public const string StatedTotalMismatch = "stated-total-mismatch";
+
     /// <summary>Every built-in code with its severity, in a fixed order.</summary>
     public static IReadOnlyList<(string Code, Severity Severity)> BuiltIn { get; } =
     [
@@ -93,5 +96,6 @@ public static class FindingCodes
         (NegativeAmount, Severity.Error),
         (Overrun, Severity.Warning),
         (SpentOverConfirmed, Severity.Warning),
+        (StatedTotalMismatch, Severity.Error),
     ];
 }

@@ -16,6 +16,7 @@ public class FindingCodesTests
             ("negative-amount", Severity.Error),
             ("overrun", Severity.Warning),
             ("spent-over-confirmed", Severity.Warning),
+            ("stated-total-mismatch", Severity.Error),
         ]);
 
     [Fact]
