@@ -178,21 +178,90 @@ internal static class BudgetCsvReader
         }
     }
 
+    /// <summary>
+    /// Finds the header as analysts' sheets have it: the first of the first 20 lines that names the required columns
+    /// (site_id and national), with title lines and a unit line (<c>(단위: 억원)</c>) above it skipped; the unit line,
+    /// wherever it stands above the header, gives the file's unit. With no such line, the first line is the header
+    /// (and says what it lacks). The stream is left at the header.
+    /// </summary>
     private static (AmountUnit? Unit, int Lines) ReadUnitLine(FileStream stream, Encoding encoding)
     {
+        const int MaxLinesBeforeHeader = 20;
         var start = stream.Position;
-        var head = new byte[4096];
+        var head = new byte[64 * 1024];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var end = Array.IndexOf(head, (byte)'\n', 0, n);
-        var firstLine = encoding.GetString(head, 0, end < 0 ? n : end);
-        if (end >= 0 && Columns.TryParseUnitLine(firstLine, out var unit))
+        if (n == 0 || head.AsSpan(0, n).IndexOfAnyExcept(" \t\r\n,"u8) < 0)
         {
-            stream.Position = start + end + 1;
-            return (unit, 1);
+            // Nothing but blank space is an empty file.
+            stream.Position = stream.Length;
+            return (null, 0);
         }
-        // Nothing but blank space is an empty file.
-        stream.Position = n == 0 || head.AsSpan(0, n).IndexOfAnyExcept(" \t\r\n,"u8) < 0 ? stream.Length : start;
+        AmountUnit? unit = null;
+        var lineStart = 0;
+        for (var line = 0; line < MaxLinesBeforeHeader && lineStart < n; line++)
+        {
+            var end = Array.IndexOf(head, (byte)'\n', lineStart, n - lineStart);
+            var text = encoding.GetString(head, lineStart, (end < 0 ? n : end) - lineStart);
+            if (Columns.TryParseUnitLine(text, out var u))
+            {
+                unit = u;
+            }
+            else if (NamesRequiredColumns(text))
+            {
+                stream.Position = start + lineStart;
+                return (unit, line);
+            }
+            if (end < 0)
+            {
+                break;
+            }
+            lineStart = end + 1;
+        }
+        // No header among the first lines: read the first line after a unit line, if any, as before; its errors say what it lacks.
+        var firstEnd = Array.IndexOf(head, (byte)'\n', 0, n);
+        if (firstEnd >= 0 && Columns.TryParseUnitLine(encoding.GetString(head, 0, firstEnd), out var firstUnit))
+        {
+            stream.Position = start + firstEnd + 1;
+            return (firstUnit, 1);
+        }
+        stream.Position = start;
         return (null, 0);
+    }
+
+    // A header names at least the site id and national money; a title line ("2020년 소공인 복합지원센터 사업비") does not.
+    private static bool NamesRequiredColumns(string line)
+    {
+        bool id = false, national = false;
+        foreach (var cell in SplitCells(line))
+        {
+            var column = Columns.ParseHeader(cell).Column;
+            id |= column == Column.SiteId;
+            national |= column == Column.National;
+        }
+        return id && national;
+    }
+
+    private static IEnumerable<string> SplitCells(string line)
+    {
+        var cell = new StringBuilder();
+        var quoted = false;
+        foreach (var c in line.TrimEnd('\r'))
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                yield return cell.ToString();
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        yield return cell.ToString();
     }
 
     private sealed record Mapped(int Index, Column Column, FundingKind Kind, string Header, AmountUnit Unit);
