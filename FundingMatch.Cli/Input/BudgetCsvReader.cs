@@ -512,7 +512,8 @@ internal static class BudgetCsvReader
                     rowHasSplit |= m.Column is Column.Provincial or Column.Municipal;
                     if (!TryParseAmount(bytes, m.Unit, buffer, out var amount, out var parseError))
                     {
-                        var text = Encoding.UTF8.GetString(bytes);
+                        // A 10 MB cell is shown by its first 40 characters, once.
+                        var text = Output.Cells.Shown(Encoding.UTF8.GetString(bytes));
                         Error(log, file, line, m, bytes, AmountParseErrors.DescribeKorean(parseError, text), AmountParseErrors.Describe(parseError, text));
                         break;
                     }

@@ -24,7 +24,7 @@ internal sealed record InputProblem(string File, int? Line, int? Column, string?
         if (ColumnName is not null)
         {
             detail = language == Language.Korean ? $" (열 '{ColumnName}'" : $" (column '{ColumnName}'";
-            detail += Value is null ? ")" : language == Language.Korean ? $", 값 '{Value}')" : $", value '{Value}')";
+            detail += Value is null ? ")" : language == Language.Korean ? $", 값 '{Output.Cells.Shown(Value)}')" : $", value '{Output.Cells.Shown(Value)}')";
         }
         return $"{where}: {kind}: {Message.In(language)}{detail}";
     }

@@ -19,13 +19,50 @@ internal static class Cells
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    /// <summary>A Markdown table cell: pipes escaped, line breaks as spaces.</summary>
+    /// <summary>
+    /// A Markdown table cell: pipes escaped, line breaks as spaces, HTML special characters as entities (a site named
+    /// &lt;script&gt; is shown as text), control characters made visible.
+    /// </summary>
     public static string Markdown(string value) =>
-        value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        Plain(value.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal))
+            .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("|", "\\|", StringComparison.Ordinal);
 
-    /// <summary>The message of a GitHub Actions workflow command.</summary>
+    /// <summary>The message of a GitHub Actions workflow command (control characters other than line breaks made visible).</summary>
     public static string GithubData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        Plain(value, keepLineBreaks: true).Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Text from an input file made safe to print: control characters (ESC, BEL, ...) written as \u001b so that they
+    /// cannot drive a terminal; line breaks too unless <paramref name="keepLineBreaks"/>.
+    /// </summary>
+    public static string Plain(string value, bool keepLineBreaks = false)
+    {
+        if (!value.AsSpan().ContainsAnyInRange('\0', '\u001f') && !value.Contains('\u007f', StringComparison.Ordinal))
+        {
+            return value;
+        }
+        var sb = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if ((char.IsControl(c) && !(keepLineBreaks && c is '\r' or '\n')) || c == '\u007f')
+            {
+                sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A value from an input file for a message: made plain, and cut to its first 40 characters with a count when longer.</summary>
+    public static string Shown(string value)
+    {
+        var plain = Plain(value);
+        return plain.Length <= 40 ? plain : $"{plain[..40]}… ({value.Length.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
+    }
 
     /// <summary>A property of a GitHub Actions workflow command (file=, title=).</summary>
     public static string GithubProperty(string value) =>

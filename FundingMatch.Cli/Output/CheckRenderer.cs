@@ -98,10 +98,10 @@ internal static class CheckRenderer
             w.Line(ctx.T("사업장별 지적 사항:", "Findings by site:"));
             foreach (var s in report.Sites.Where(s => s.Findings.Count > 0))
             {
-                w.Line($"  {s.Site.SiteId}{(s.Site.Origin is { } o ? $" ({o})" : "")}");
+                w.Line(Cells.Plain($"  {s.Site.SiteId}{(s.Site.Origin is { } o ? $" ({o})" : "")}"));
                 foreach (var finding in s.Findings)
                 {
-                    w.Line($"    {Severity(finding, ctx)} {finding.Code}: {finding.Message.In(ctx.Language)}");
+                    w.Line(Cells.Plain($"    {Severity(finding, ctx)} {finding.Code}: {finding.Message.In(ctx.Language)}"));
                 }
             }
         }
@@ -111,7 +111,7 @@ internal static class CheckRenderer
             w.Line(ctx.T("사업 전체 지적 사항:", "Program findings:"));
             foreach (var finding in report.ProgramFindings)
             {
-                w.Line($"  {Severity(finding, ctx)} {finding.Code}: {finding.Message.In(ctx.Language)}");
+                w.Line(Cells.Plain($"  {Severity(finding, ctx)} {finding.Code}: {finding.Message.In(ctx.Language)}"));
             }
         }
         w.Line();

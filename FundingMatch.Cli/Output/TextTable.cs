@@ -17,7 +17,8 @@ internal sealed class TextTable(params (string Header, bool RightAligned)[] colu
         {
             throw new ArgumentException($"expected {columns.Length} cells, got {cells.Length}", nameof(cells));
         }
-        _rows.Add(cells);
+        // A cell from an input file may hold control characters (ESC): printed as \u001b, they cannot drive the terminal.
+        _rows.Add([.. cells.Select(c => Cells.Plain(c))]);
     }
 
     public void WriteTo(TextWriter writer)

@@ -33,6 +33,36 @@ public class BadInputTests
     };
 
     [Fact]
+    public void Check_ALongValue_IsShownByItsFirst40CharactersOnce()
+    {
+        var huge = new string('9', 100_000) + "x";
+        var r = Run("check", TempCsv($"site_id,national,provincial\nA,{huge},1\n"));
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("'9999999999999999999999999999999999999999… (100,001 characters)' is not an amount");
+        r.Err.Length.ShouldBeLessThan(2_000);
+    }
+
+    [Fact]
+    public void ControlCharactersInACell_NeverReachTheTerminalOrTheAnnotations()
+    {
+        var csv = TempCsv("site_id,site_name,national,provincial\nA,\u001b[31mred,30억,30억\n");
+        foreach (var format in new[] { "table", "github", "markdown" })
+        {
+            var r = Run("check", csv, "--format", format);
+            r.Out.ShouldNotContain("\u001b");
+        }
+        Run("check", csv).Out.ShouldContain("\\u001b[31mred");
+    }
+
+    [Fact]
+    public void Markdown_EscapesHtml_SoASiteNamedScriptIsText()
+    {
+        var r = Run("check", TempCsv("site_id,site_name,national,provincial\nA,<script>alert(1)</script>,25억,25억\n"), "--format", "markdown");
+        r.Out.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        r.Out.ShouldNotContain("<script>");
+    }
+
+    [Fact]
     public void Check_DashInAnOptionalColumn_IsNoMoney()
     {
         var r = Run("check", TempCsv("site_id,national,provincial,private\nA,25억,25억,-\n"), "--format", "json");
