@@ -33,6 +33,9 @@ for format in table json markdown; do
   run_case rules show sogongin-smart-manufacturing-2025 --format "$format"
 done
 run_case check samples/sogongin-2020-ko-cp949.csv --lang ko
+run_case check samples/sogongin-2020-reported.xlsx --format json
+run_case check samples/sogongin-2020-reported.xlsx --sheet 메모
+run_case check samples/sogongin-2020-reported-sheet-cp949.csv --format markdown
 run_case check samples/smart-manufacturing-2025.csv --rules sogongin-smart-manufacturing-2025 --lang ko
 run_case check samples/sogongin-2020.csv --rules samples/rules/example-60-40.json --as-of 2024-06-01 --format json
 run_case allocate samples/applicants-2020.csv --method ranked --partial skip

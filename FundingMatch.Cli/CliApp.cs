@@ -135,6 +135,12 @@ internal sealed class CommonOptions(CliEnvironment env)
         return o;
     }
 
+    public Option<string?> Sheet() => new("--sheet")
+    {
+        Description = "For an Excel workbook (.xlsx): the sheet to read (default: the first)",
+        HelpName = "name",
+    };
+
     public Option<string> Encoding()
     {
         var o = new Option<string>("--encoding")

@@ -24,8 +24,9 @@ internal sealed class BudgetCommandOptions
         Lang = common.Lang();
         AmountUnit = common.AmountUnit();
         Encoding = common.Encoding();
+        Sheet = common.Sheet();
         Strict = strict ? common.Strict() : null;
-        var options = budgets ? new Option?[] { Rules, AsOf, Format, Output, Lang, AmountUnit, Encoding, Strict } : [AsOf, Format, Output, Lang];
+        var options = budgets ? new Option?[] { Rules, AsOf, Format, Output, Lang, AmountUnit, Encoding, Sheet, Strict } : [AsOf, Format, Output, Lang];
         foreach (var option in options)
         {
             if (option is not null)
@@ -50,6 +51,8 @@ internal sealed class BudgetCommandOptions
     public Option<string> AmountUnit { get; }
 
     public Option<string> Encoding { get; }
+
+    public Option<string?> Sheet { get; }
 
     public Option<bool>? Strict { get; }
 }
@@ -121,7 +124,8 @@ internal sealed class CommandRun
             CommonOptions.UnitFrom(_parse.GetValue(_options.AmountUnit) ?? "won"),
             CommonOptions.EncodingFrom(_parse.GetValue(_options.Encoding) ?? "auto"),
             applicantColumns,
-            settlementColumns);
+            settlementColumns,
+            _parse.GetValue(_options.Sheet));
         foreach (var file in files)
         {
             foreach (var row in BudgetCsvReader.Read(file, file, options, log))

@@ -40,7 +40,7 @@ internal sealed record BudgetRow(SiteBudget Site, Won? Requested, decimal? Score
 }
 
 /// <summary>How to read budget files.</summary>
-internal sealed record BudgetReadOptions(AmountUnit DefaultUnit, EncodingChoice Encoding, bool ApplicantColumns = false, bool SettlementColumns = false);
+internal sealed record BudgetReadOptions(AmountUnit DefaultUnit, EncodingChoice Encoding, bool ApplicantColumns = false, bool SettlementColumns = false, string? Sheet = null);
 
 /// <summary>
 /// Collects input problems: every error up to <see cref="MaxErrors"/> is kept, the rest counted, so a file with a
@@ -92,7 +92,20 @@ internal static class BudgetCsvReader
             yield break;
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Stream stream;
+        if (Workbooks.IsWorkbook(path))
+        {
+            // A workbook's sheet becomes CSV text with the sheet's row numbers; messages then name the sheet and cell.
+            var (csvBytes, sheet) = Workbooks.ReadSheet(path, displayName, options.Sheet);
+            displayName = Workbooks.DisplayName(displayName, sheet);
+            stream = new MemoryStream(csvBytes, writable: false);
+            options = options with { Encoding = EncodingChoice.Utf8 };
+        }
+        else
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        using var ownedStream = stream;
         var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
         if (options.Encoding == EncodingChoice.Utf8)
         {
@@ -184,7 +197,7 @@ internal static class BudgetCsvReader
     /// wherever it stands above the header, gives the file's unit. With no such line, the first line is the header
     /// (and says what it lacks). The stream is left at the header.
     /// </summary>
-    private static (AmountUnit? Unit, int Lines) ReadUnitLine(FileStream stream, Encoding encoding)
+    private static (AmountUnit? Unit, int Lines) ReadUnitLine(Stream stream, Encoding encoding)
     {
         const int MaxLinesBeforeHeader = 20;
         var start = stream.Position;

@@ -11,9 +11,14 @@ internal sealed record InputProblem(string File, int? Line, int? Column, string?
     public string Format(Language language)
     {
         var where = File;
-        if (Line is { } line)
+        if (Line is { } line && File.EndsWith(']') && File.Contains(".xlsx[", StringComparison.OrdinalIgnoreCase))
         {
-            where += $":{line}";
+            // A workbook's place is a cell, as Excel names it: book.xlsx[Sheet1]!B7, or a row.
+            where += Column is { } c ? $"!{Workbooks.ColumnLetters(c)}{line}" : (language == Language.Korean ? $" {line}행" : $" row {line}");
+        }
+        else if (Line is { } line2)
+        {
+            where += $":{line2}";
             if (Column is { } column)
             {
                 where += $":{column}";
