@@ -89,10 +89,8 @@ public sealed class RatioBound : Constraint
     public Won Limit(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return Ratio.Of(site.Sum(Than), LimitRounding(rounding));
+        return Ratio.Of(site.Sum(Than), Bounds.LimitRounding(Direction, rounding));
     }
-
-    private RoundingPolicy LimitRounding(RoundingPolicy rounding) => Direction == BoundDirection.AtMost ? rounding : RoundingPolicy.UpToWon;
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)
@@ -131,11 +129,9 @@ public sealed class RatioBound : Constraint
     {
         ArgumentNullException.ThrowIfNull(site);
         var than = site.Sum(Than);
-        var limitRounding = LimitRounding(rounding);
+        var limitRounding = Bounds.LimitRounding(Direction, rounding);
         return Figure(Key,
-            Direction == BoundDirection.AtMost
-                ? new LocalizedText($"{Sum.DescribeKorean()} 한도", $"most {Sum.Describe()}")
-                : new LocalizedText($"{Sum.DescribeKorean()} 최소액", $"least {Sum.Describe()}"),
+            Bounds.Label(Direction, Sum),
             Ratio.Of(than, limitRounding), $"{ValueText} × {than}", limitRounding.Describe(),
             Given(Than, than), Given(Sum, site.Sum(Sum)));
     }

@@ -88,10 +88,8 @@ public sealed class ShareBound : Constraint
     public Won Limit(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return Share.Of(site.Sum(Base), LimitRounding(rounding));
+        return Share.Of(site.Sum(Base), Bounds.LimitRounding(Direction, rounding));
     }
-
-    private RoundingPolicy LimitRounding(RoundingPolicy rounding) => Direction == BoundDirection.AtMost ? rounding : RoundingPolicy.UpToWon;
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)
@@ -121,11 +119,9 @@ public sealed class ShareBound : Constraint
     {
         ArgumentNullException.ThrowIfNull(site);
         var @base = site.Sum(Base);
-        var limitRounding = LimitRounding(rounding);
+        var limitRounding = Bounds.LimitRounding(Direction, rounding);
         return Figure(Key,
-            Direction == BoundDirection.AtMost
-                ? new LocalizedText($"{Sum.DescribeKorean()} 한도", $"most {Sum.Describe()}")
-                : new LocalizedText($"{Sum.DescribeKorean()} 최소액", $"least {Sum.Describe()}"),
+            Bounds.Label(Direction, Sum),
             Share.Of(@base, limitRounding), $"{ValueText} × {@base}", limitRounding.Describe(),
             Given(Base, @base), Given(Sum, site.Sum(Sum)));
     }
