@@ -128,10 +128,16 @@ internal sealed class CommonOptions(CliEnvironment env)
     {
         var o = new Option<string>("--amount-unit")
         {
-            Description = "Unit of plain numbers in the CSV (a unit in the header or a (단위: …) line wins): won, thousand (천원), million (백만원), eok (억원)",
+            Description = "Unit of plain numbers in the CSV (a unit in the header or a (단위: …) line wins): won (원), thousand (천원), million (백만원), eok (억원)",
             DefaultValueFactory = _ => "won",
         };
-        o.AcceptOnlyFromAmong("won", "thousand", "million", "eok");
+        o.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !Input.Columns.TryParseUnit(result.Tokens[0].Value, out _))
+            {
+                result.AddError($"--amount-unit '{result.Tokens[0].Value}' is not a unit: expected won (원), thousand (천원), million (백만원) or eok (억원)");
+            }
+        });
         return o;
     }
 
@@ -161,13 +167,7 @@ internal sealed class CommonOptions(CliEnvironment env)
         _ => Environment.UiCulture.StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? Language.Korean : Language.English,
     };
 
-    public static Money.AmountUnit UnitFrom(string unit) => unit switch
-    {
-        "thousand" => Money.AmountUnit.Thousand,
-        "million" => Money.AmountUnit.Million,
-        "eok" => Money.AmountUnit.Eok,
-        _ => Money.AmountUnit.Won,
-    };
+    public static Money.AmountUnit UnitFrom(string unit) => Input.Columns.TryParseUnit(unit, out var parsed) ? parsed : Money.AmountUnit.Won;
 
     public static EncodingChoice EncodingFrom(string encoding) => encoding switch
     {

@@ -120,7 +120,8 @@ internal static class BudgetCsvReader
             }
         }
         stream.Position = preamble;
-        var (fileUnit, skippedLines) = ReadUnitLine(stream, encoding);
+        var layout = FindHeader(stream, encoding);
+        var skippedLines = layout.LinesBefore;
         if (stream.Position >= stream.Length)
         {
             log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText("빈 파일입니다: 머리글 행과 사업장 행이 있어야 합니다", "the file is empty: expected a header row and one row a site")));
@@ -135,8 +136,9 @@ internal static class BudgetCsvReader
             TrimWhitespace = true,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
-            // One bad quote must not swallow the rest of the file: every bad row is to be reported on its own line.
-            AllowLineBreaksInQuotes = false,
+            // A quoted cell may hold a line break, as Excel writes for Alt+Enter; line numbers stay those of the file
+            // (the reader gives the line a record starts on). A quote never closed is one error at the line it opens.
+            AllowLineBreaksInQuotes = true,
             Encoding = ReferenceEquals(encoding, TextEncodings.Cp949) ? encoding : null,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             MalformedData = CsvMalformedDataHandling.Skip,
@@ -146,7 +148,9 @@ internal static class BudgetCsvReader
             DetectSeparatorHint = false,
         };
         using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
-        var map = MapHeader(csv.Headers, displayName, skippedLines + 1, options, fileUnit, log);
+        // The reader reads the header's last row as its header (for the field count); the names are the layout's.
+        _ = csv.Headers;
+        var map = MapHeader(layout.Headers ?? csv.Headers, displayName, layout.HeaderLine, options, layout.Unit, log);
         if (map is null)
         {
             yield break;
@@ -191,15 +195,24 @@ internal static class BudgetCsvReader
         }
     }
 
+    /// <summary>Where the header is, what it says, and the unit a line above it gives.</summary>
+    /// <param name="Unit">The unit of a unit line above the header, if any.</param>
+    /// <param name="HeaderLine">The 1-based line of the header (of its top row, for a two-row header).</param>
+    /// <param name="LinesBefore">The lines before the header's last row, where the CSV reader starts.</param>
+    /// <param name="Headers">The header cells, a two-row header's rows already combined.</param>
+    private sealed record HeaderLayout(AmountUnit? Unit, int HeaderLine, int LinesBefore, IReadOnlyList<string>? Headers);
+
     /// <summary>
-    /// Finds the header as analysts' sheets have it: the first of the first 20 lines that names the required columns
-    /// (site_id and national), with title lines and a unit line (<c>(단위: 억원)</c>) above it skipped; the unit line,
-    /// wherever it stands above the header, gives the file's unit. With no such line, the first line is the header
-    /// (and says what it lacks). The stream is left at the header.
+    /// Finds the header as analysts' sheets have it: the first of the first 20 rows that names the required columns
+    /// (site_id and national), alone or with the row under it as a two-row header (<c>자부담</c> over <c>현금 | 현물</c>,
+    /// <c>지방비</c> over <c>도비 | 시비</c>), with title lines and a unit line (<c>(단위: 억원)</c>) above it skipped; the
+    /// unit line, wherever it stands above the header, gives the file's unit. With no such row, the first row is the
+    /// header (and says what it lacks). Rows are CSV records: a quoted cell may hold a line break. The stream is left at
+    /// the header's last row, for the CSV reader to read as its header.
     /// </summary>
-    private static (AmountUnit? Unit, int Lines) ReadUnitLine(Stream stream, Encoding encoding)
+    private static HeaderLayout FindHeader(Stream stream, Encoding encoding)
     {
-        const int MaxLinesBeforeHeader = 20;
+        const int MaxRowsBeforeHeader = 20;
         var start = stream.Position;
         var head = new byte[64 * 1024];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -207,74 +220,37 @@ internal static class BudgetCsvReader
         {
             // Nothing but blank space is an empty file.
             stream.Position = stream.Length;
-            return (null, 0);
+            return new HeaderLayout(null, 1, 0, null);
         }
+        var records = HeadRecords.Split(head.AsSpan(0, n), encoding, MaxRowsBeforeHeader + 1);
         AmountUnit? unit = null;
-        var lineStart = 0;
-        for (var line = 0; line < MaxLinesBeforeHeader && lineStart < n; line++)
+        for (var i = 0; i < records.Count && i < MaxRowsBeforeHeader; i++)
         {
-            var end = Array.IndexOf(head, (byte)'\n', lineStart, n - lineStart);
-            var text = encoding.GetString(head, lineStart, (end < 0 ? n : end) - lineStart);
-            if (Columns.TryParseUnitLine(text, out var u))
+            var record = records[i];
+            if (HeaderRows.IsUnitRow(record.Cells, out var u))
             {
                 unit = u;
+                continue;
             }
-            else if (NamesRequiredColumns(text))
+            var under = i + 1 < records.Count ? records[i + 1] : null;
+            var combined = under is not null && HeaderRows.IsSubHeader(under.Cells) ? HeaderRows.Combine(record.Cells, under.Cells) : null;
+            if (combined is not null && HeaderRows.NamesRequiredColumns(combined))
             {
-                stream.Position = start + lineStart;
-                return (unit, line);
+                stream.Position = start + under!.Offset;
+                return new HeaderLayout(unit, record.Line + 1, under.Line, combined);
             }
-            if (end < 0)
+            if (HeaderRows.NamesRequiredColumns(record.Cells))
             {
-                break;
-            }
-            lineStart = end + 1;
-        }
-        // No header among the first lines: read the first line after a unit line, if any, as before; its errors say what it lacks.
-        var firstEnd = Array.IndexOf(head, (byte)'\n', 0, n);
-        if (firstEnd >= 0 && Columns.TryParseUnitLine(encoding.GetString(head, 0, firstEnd), out var firstUnit))
-        {
-            stream.Position = start + firstEnd + 1;
-            return (firstUnit, 1);
-        }
-        stream.Position = start;
-        return (null, 0);
-    }
-
-    // A header names at least the site id and national money; a title line ("2020년 소공인 복합지원센터 사업비") does not.
-    private static bool NamesRequiredColumns(string line)
-    {
-        bool id = false, national = false;
-        foreach (var cell in SplitCells(line))
-        {
-            var column = Columns.ParseHeader(cell).Column;
-            id |= column == Column.SiteId;
-            national |= column == Column.National;
-        }
-        return id && national;
-    }
-
-    private static IEnumerable<string> SplitCells(string line)
-    {
-        var cell = new StringBuilder();
-        var quoted = false;
-        foreach (var c in line.TrimEnd('\r'))
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                yield return cell.ToString();
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
+                stream.Position = start + record.Offset;
+                return new HeaderLayout(unit, record.Line + 1, record.Line, record.Cells);
             }
         }
-        yield return cell.ToString();
+        // No header among the first rows: the first row after a unit line, if any, is read as the header; its errors say what it lacks.
+        var first = records.Count > 1 && HeaderRows.IsUnitRow(records[0].Cells, out var firstUnit)
+            ? (Record: records[1], Unit: (AmountUnit?)firstUnit)
+            : (Record: records[0], Unit: null);
+        stream.Position = start + first.Record.Offset;
+        return new HeaderLayout(first.Unit, first.Record.Line + 1, first.Record.Line, first.Record.Cells);
     }
 
     private sealed record Mapped(int Index, Column Column, FundingKind Kind, string Header, AmountUnit Unit);
@@ -420,14 +396,14 @@ internal static class BudgetCsvReader
             switch (m.Column)
             {
                 case Column.SiteId:
-                    siteId = csv.GetString(m.Index);
+                    siteId = FieldParsers.OneLine(csv.GetString(m.Index));
                     siteIdColumn = m;
                     break;
                 case Column.SiteName:
-                    name = csv.GetString(m.Index);
+                    name = FieldParsers.OneLine(csv.GetString(m.Index));
                     break;
                 case Column.Region:
-                    region = csv.GetString(m.Index); // pooled: a region repeats on many rows
+                    region = FieldParsers.OneLine(csv.GetString(m.Index)); // pooled: a region repeats on many rows
                     break;
                 case Column.CompletionDate:
                     if (!bytes.IsEmpty)

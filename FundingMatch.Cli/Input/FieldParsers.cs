@@ -7,6 +7,10 @@ namespace FundingMatch.Cli.Input;
 /// <summary>Parsers over a field's UTF-8 bytes for the common, plain forms; each falls back to the general parser.</summary>
 internal static class FieldParsers
 {
+    /// <summary>A text cell on one line: a line break in it (Excel's Alt+Enter), with the spaces around it, is one space.</summary>
+    public static string OneLine(string text) =>
+        text.AsSpan().IndexOfAny('\r', '\n') < 0 ? text : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>1 to 18 ASCII digits and nothing else.</summary>
     public static bool TryParseDigits(ReadOnlySpan<byte> bytes, out long value)
     {

@@ -53,7 +53,8 @@ internal static class Workbooks
                     {
                         cells.Add("");
                     }
-                    cells.Add(Text(cell, shared));
+                    // A line break in a cell (Alt+Enter) reads as a space, as in a CSV; one sheet row stays one line.
+                    cells.Add(FieldParsers.OneLine(Text(cell, shared)));
                 }
                 lines.Add((row.RowIndex?.Value ?? (uint)(lines.Count == 0 ? 1 : lines[^1].Row + 1), cells));
             }

@@ -46,4 +46,67 @@ public class SheetLayoutTests
         r.ExitCode.ShouldBe(2);
         r.Err.ShouldContain(":1: error: missing required column site_id");
     }
+
+    private const string OneRowHeader =
+        "사업장코드,국비,도비,시비,자부담(현금),자부담(현물)\n" +
+        "mapo,25,10,30,20,15\n" +
+        "hwaseong,25,15,25,0,8\n";
+
+    [Theory]
+    // Excel writes a merged cell's label in its first column: 지방비 over 도비 | 시비, 자부담 over 현금 | 현물.
+    [InlineData("사업장코드,국비,지방비,,자부담,\n,,도비,시비,현금,현물\n")]
+    // The same under a title and a unit line, with the unit at the right end of its row, as sheets often put it.
+    [InlineData("2020년 사업비,,,,,\n,,,,,(단위: 억원)\n사업장코드,국비,지방비,,자부담,\n,,도비,시비,현금,현물\n")]
+    // A group's total (계) under 지방비 is 지방비, their stated sum, checked against 도비 + 시비.
+    [InlineData("사업장코드,국비,지방비,,,자부담,\n,,도비,시비,계,현금,현물\n", true)]
+    public void ATwoRowHeader_IsReadAsTheColumnsItMeans(string header, bool withLocalTotal = false)
+    {
+        var rows = withLocalTotal ? "mapo,25,10,30,40,20,15\nhwaseong,25,15,25,40,0,8\n" : "mapo,25,10,30,20,15\nhwaseong,25,15,25,0,8\n";
+        var twoRow = Run("check", TempCsv(header + rows, "two.csv"), "--format", "json", "--amount-unit", "억원");
+        var oneRow = Run("check", TempCsv(OneRowHeader, "one.csv"), "--format", "json", "--amount-unit", "억원");
+        twoRow.ExitCode.ShouldBe(0, twoRow.Err);
+        twoRow.Err.ShouldBeEmpty();
+        Sites(twoRow.Out).ShouldBe(Sites(oneRow.Out));
+    }
+
+    [Fact]
+    public void ATwoRowHeader_ItsLocalTotalDisagreeing_IsAnErrorAtItsCell()
+    {
+        var r = Run("check", TempCsv("사업장코드,국비,지방비,,\n,,도비,시비,계\nmapo,25,10,30,41\n"));
+        r.ExitCode.ShouldBe(1);
+        r.Out.ShouldContain("local-mismatch");
+    }
+
+    [Fact]
+    public void ALineBreakInAQuotedCell_AsExcelWritesAltEnter_IsOneCell_AndLaterLinesStayTrue()
+    {
+        var r = Run("check", TempCsv("site_id,site_name,national,local\nmapo,\"서교동\n인쇄 센터\",25,25\nhwaseong,\"봉담\r\n금속\",25,25\nyeongju,풍기,25,x\n"), "--amount-unit", "억원");
+        r.ExitCode.ShouldBe(2);
+        // One error, for the bad row, at its own line (5: the two names above take two lines each); none for the breaks.
+        r.Err.ShouldContain(":6:4: error:");
+        r.Err.ShouldNotContain("malformed");
+        r.Err.Split('\n').Count(l => l.Contains(": error:", StringComparison.Ordinal)).ShouldBe(1);
+        var ok = Run("check", TempCsv("site_id,site_name,national,local\nmapo,\"서교동\n인쇄 센터\",25,25\n"), "--amount-unit", "억원", "--format", "json");
+        ok.ExitCode.ShouldBe(0, ok.Err);
+        using var doc = JsonDocument.Parse(ok.Out);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("siteName").GetString().ShouldBe("서교동 인쇄 센터");
+    }
+
+    [Fact]
+    public void AQuoteNeverClosed_IsOneErrorAtTheLineItOpens()
+    {
+        var r = Run("check", TempCsv("site_id,national,local\nmapo,25,25\nhwaseong,\"25,25\nyeongju,25,25\n"));
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain(":3: error: malformed quotes (a quote that is never closed)");
+    }
+
+    private static string Sites(string json)
+    {
+        var sites = System.Text.Json.Nodes.JsonNode.Parse(json)!["sites"]!.AsArray();
+        foreach (var site in sites)
+        {
+            site!.AsObject().Remove("line"); // the two-row header takes one line more
+        }
+        return sites.ToJsonString();
+    }
 }
