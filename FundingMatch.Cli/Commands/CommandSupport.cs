@@ -106,6 +106,11 @@ internal sealed class CommandRun
     /// <summary>An embedded program by id, or a program from a rules file.</summary>
     public static FundingProgram LoadProgram(string idOrFile)
     {
+        if (Directory.Exists(idOrFile))
+        {
+            throw new InputException(new InputProblem(idOrFile, null, null, null, null, new LocalizedText(
+                "규칙 파일이 아니라 폴더입니다: 규칙 JSON 파일이나 프로그램 ID를 주십시오", "is a folder, not a rules file: give a rules JSON file or a program id")));
+        }
         if (idOrFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(idOrFile))
         {
             if (!File.Exists(idOrFile))
@@ -126,12 +131,37 @@ internal sealed class CommandRun
             applicantColumns,
             settlementColumns,
             _parse.GetValue(_options.Sheet));
+        // Every sum a command takes (a source's total, the program's, an envelope's use) is at most the sum of every
+        // amount on every site row: while that fits in a long, no later sum overflows, and the row that makes it
+        // overflow is named here, not by a bare overflow in the middle of judging.
+        var everything = 0L;
         foreach (var file in files)
         {
             foreach (var row in BudgetCsvReader.Read(file, file, options, log))
             {
+                if (row.Kind == RowKind.Site && !TryAddAll(ref everything, row))
+                {
+                    log.Add(new InputProblem(row.Site.Origin?.Source ?? file, row.Site.Origin?.Line, null, null, null, new LocalizedText(
+                        $"사업장 '{Output.Cells.Shown(row.Site.SiteId)}'까지 더한 금액이 9,223,372,036,854,775,807원을 넘어 계산할 수 없습니다",
+                        $"with site '{Output.Cells.Shown(row.Site.SiteId)}' the amounts add up to more than 9,223,372,036,854,775,807 won, which cannot be computed")));
+                    continue;
+                }
                 yield return row;
             }
+        }
+    }
+
+    private static bool TryAddAll(ref long sum, BudgetRow row)
+    {
+        try
+        {
+            sum = checked(sum + row.Site.Total.Value + (row.Requested?.Value ?? 0) + (row.Disbursed?.Value ?? 0) + (row.Interest?.Value ?? 0)
+                + (row.Site.StatedTotal?.Value ?? 0) + (row.Site.StatedLocal?.Value ?? 0));
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
         }
     }
 
@@ -243,9 +273,12 @@ internal static class CommandSupport
         {
             if (outputFile is not null)
             {
-                target = OutputTarget.Open(outputFile.ToString(), bom: format == OutputFormat.Csv);
+                target = OutputTarget.Open(outputFile.ToString());
             }
-            run = new CommandRun(parse, options, target?.Writer ?? stdout);
+            var writer = target?.Writer ?? stdout;
+            // A CSV report starts with a BOM wherever it goes (-o or standard output redirected to a file), so that
+            // Excel shows the Korean in it; written with the first character, so that a failed run writes nothing.
+            run = new CommandRun(parse, options, format == OutputFormat.Csv ? new BomFirstWriter(writer) : writer);
             var code = body(run);
             target?.Commit();
             return code;

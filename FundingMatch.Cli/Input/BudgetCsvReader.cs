@@ -92,20 +92,29 @@ internal static class BudgetCsvReader
             yield break;
         }
 
-        Stream stream;
-        if (Workbooks.IsWorkbook(path))
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        foreach (var row in Read(stream, Workbooks.IsWorkbook(path), displayName, options, log))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// Reads the rows of a budget file open as <paramref name="input"/> (a seekable stream; a workbook when
+    /// <paramref name="isWorkbook"/>), naming it <paramref name="displayName"/> in problems.
+    /// </summary>
+    /// <exception cref="InputException">A workbook that cannot be read, or has no such sheet.</exception>
+    public static IEnumerable<BudgetRow> Read(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log)
+    {
+        var stream = input;
+        if (isWorkbook)
         {
             // A workbook's sheet becomes CSV text with the sheet's row numbers; messages then name the sheet and cell.
-            var (csvBytes, sheet) = Workbooks.ReadSheet(path, displayName, options.Sheet);
+            var (csvBytes, sheet) = Workbooks.ReadSheet(input, displayName, options.Sheet);
             displayName = Workbooks.DisplayName(displayName, sheet);
             stream = new MemoryStream(csvBytes, writable: false);
             options = options with { Encoding = EncodingChoice.Utf8 };
         }
-        else
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        using var ownedStream = stream;
         var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
         if (options.Encoding == EncodingChoice.Utf8)
         {
@@ -552,16 +561,30 @@ internal static class BudgetCsvReader
         {
             return null;
         }
-        Won? statedLocal = null;
-        if (localCells is not null && rowHasSplit)
+        SiteBudget site;
+        try
         {
-            statedLocal = Won.Sum(localCells.Select(l => l.Amount));
+            Won? statedLocal = null;
+            if (localCells is not null && rowHasSplit)
+            {
+                statedLocal = Won.Sum(localCells.Select(l => l.Amount));
+            }
+            else if (localCells is not null)
+            {
+                lines.AddRange(localCells);
+            }
+            site = NewSite(statedLocal);
         }
-        else if (localCells is not null)
+        catch (OverflowException)
         {
-            lines.AddRange(localCells);
+            log.Add(new InputProblem(file, line, null, null, null, new LocalizedText(
+                $"'{Output.Cells.Shown(siteId)}' 행의 금액을 더하면 9,223,372,036,854,775,807원을 넘어 계산할 수 없습니다",
+                $"the amounts of '{Output.Cells.Shown(siteId)}' add up to more than 9,223,372,036,854,775,807 won, which cannot be computed")));
+            return null;
         }
-        var site = new SiteBudget
+        return new BudgetRow(site, requested, score) { Disbursed = disbursed, Interest = interest, InterestExempt = interestExempt, Kind = kind };
+
+        SiteBudget NewSite(Won? statedLocal) => new SiteBudget
         {
             SiteId = siteId,
             Name = name,
@@ -575,7 +598,6 @@ internal static class BudgetCsvReader
             PlannedCompletion = completion,
             Origin = new SourceLocation(file, line),
         };
-        return new BudgetRow(site, requested, score) { Disbursed = disbursed, Interest = interest, InterestExempt = interestExempt, Kind = kind };
     }
 
     /// <summary>합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces; null for anything else.</summary>

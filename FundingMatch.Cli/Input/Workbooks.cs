@@ -15,14 +15,14 @@ internal static class Workbooks
 {
     public static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The sheet <paramref name="sheetName"/> (or the first) of <paramref name="path"/> as UTF-8 CSV, and its name.</summary>
+    /// <summary>The sheet <paramref name="sheetName"/> (or the first) of the workbook <paramref name="input"/> as UTF-8 CSV, and its name.</summary>
     /// <exception cref="InputException">The file is not a workbook, or has no such sheet.</exception>
-    public static (byte[] Csv, string Sheet) ReadSheet(string path, string displayName, string? sheetName)
+    public static (byte[] Csv, string Sheet) ReadSheet(Stream input, string displayName, string? sheetName)
     {
         SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(path, isEditable: false);
+            document = SpreadsheetDocument.Open(input, isEditable: false);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
         {

@@ -140,7 +140,7 @@ internal static class Json
         }
         if (d.Rounding is not null)
         {
-            w.WriteString("rounding", d.Rounding);
+            w.WriteString("rounding", d.Rounding.English);
         }
         if (d.Note is not null)
         {

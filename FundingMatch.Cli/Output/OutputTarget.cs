@@ -31,11 +31,11 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>The writer for the report.</summary>
     public TextWriter Writer => _writer;
 
-    /// <summary>Opens <paramref name="userPath"/> for a report; a BOM first when <paramref name="bom"/> (CSV, so that Excel shows Korean).</summary>
+    /// <summary>Opens <paramref name="userPath"/> for a report, in UTF-8 (a CSV report writes its own BOM: <see cref="BomFirstWriter"/>).</summary>
     /// <exception cref="InputException">The path is a folder, or its folder does not exist.</exception>
-    public static OutputTarget Open(string userPath, bool bom)
+    public static OutputTarget Open(string userPath)
     {
-        var encoding = new UTF8Encoding(bom);
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var target = Path.GetFullPath(userPath);
         if (new FileInfo(target).LinkTarget is not null)
         {

@@ -163,7 +163,7 @@ public sealed record AllocationResult
                 Rule = key,
                 Citation = constraint?.Citation,
                 Note = constraint?.Describe(),
-                Rounding = $"down to {unit} won (award unit)",
+                Rounding = new Text.LocalizedText($"{unit}원 미만 절사 (배분 단위)", $"down to {unit} won (award unit)"),
             });
         }
         if (allocation.Request is { } request)
@@ -208,7 +208,7 @@ public sealed record AllocationResult
             Won = allocation.Award.Value,
             Formula = formula,
             Note = note,
-            Rounding = $"multiple of {unit} won",
+            Rounding = new Text.LocalizedText($"{unit}원 단위", $"multiple of {unit} won"),
             Inputs = [entitlement],
         };
     }

@@ -31,8 +31,8 @@ public sealed record Derivation
     /// <summary>Where that rule is stated.</summary>
     public Citation? Citation { get; init; }
 
-    /// <summary>The rounding applied, e.g. "down to 1,000 won"; null when none was needed.</summary>
-    public string? Rounding { get; init; }
+    /// <summary>The rounding applied, in Korean and English ("1,000원 미만 절사", "down to 1,000 won"); null when none was needed.</summary>
+    public LocalizedText? Rounding { get; init; }
 
     /// <summary>A remark in Korean and English, e.g. which limit binds.</summary>
     public LocalizedText? Note { get; init; }
@@ -58,7 +58,7 @@ public sealed record Derivation
         sb.Append(d.Value);
         if (d.Rounding is not null)
         {
-            sb.Append(language == Language.Korean ? " (끝수 처리: " : " (rounded ").Append(d.Rounding).Append(')');
+            sb.Append(language == Language.Korean ? " (끝수 처리: " : " (rounded ").Append(d.Rounding.In(language)).Append(')');
         }
         if (d.Rule is not null)
         {

@@ -123,7 +123,7 @@ public readonly record struct SiteFigures
                 Value = max.ToString(),
                 Won = max.Value,
                 Formula = bounds.Count == 1 ? bounds[0].Value : $"min({string.Join(", ", bounds.Select(b => b.Value))})",
-                Note = new LocalizedText($"{f.BindingLimit}이(가) 적용됩니다", $"{f.BindingLimit} binds"),
+                Note = BindingNote(f.BindingLimit, bounds),
                 Inputs = bounds,
             };
             list.Add(maxD);
@@ -147,6 +147,12 @@ public readonly record struct SiteFigures
         l.Kind == FundingKind.Cash ? FundingSources.KoreanName(l.Source) : $"{FundingSources.KoreanName(l.Source)}(현물)";
 
     // An input already derived above appears again by value only, to keep the tree small.
+    // "1곳당 국비 상한(per-site-cap)이 적용됩니다": the binding limit by its name in Korean, its key in both.
+    private static LocalizedText BindingNote(string? key, List<Derivation> bounds) =>
+        bounds.FirstOrDefault(b => b.Figure == key) is { } binding
+            ? new LocalizedText($"{binding.Label.Korean}({key})이(가) 적용됩니다", $"{key} binds")
+            : new LocalizedText($"{key}이(가) 적용됩니다", $"{key} binds");
+
     private static Derivation Ref(Derivation d) => d with { Formula = null, Inputs = [], Note = null, Rounding = null };
 
     private static Derivation Given(string figure, string ko, string en, Won amount) => new()

@@ -108,6 +108,9 @@ public sealed record RoundingPolicy
     // Written once, in the constructor (so that equal policies hold equal text): reports name the policy on every figure.
     private readonly string _description;
 
+    /// <summary>The policy's name in Korean and English: "1,000원 미만 절사", "down to 1,000 won".</summary>
+    public Text.LocalizedText Name => new(DescribeKorean(), Describe());
+
     /// <summary>A Korean name: "1,000원 미만 절사".</summary>
     public string DescribeKorean() => $"{Unit.ToString("#,0", CultureInfo.InvariantCulture)}원 미만 {Direction switch
     {

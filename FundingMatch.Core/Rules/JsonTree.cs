@@ -56,9 +56,10 @@ internal static class JsonTree
         }
         catch (JsonException e)
         {
+            // One position, in characters: the reader counts bytes into the line and repeats them in its message.
             var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            var message = e.Message.Split(" Path:")[0];
+            var column = new LineIndex(utf8).CharacterColumn(utf8, line, (int)(e.BytePositionInLine ?? 0));
+            var message = e.Message.Split([" LineNumber:", " Path:"], StringSplitOptions.None)[0];
             throw new RulesFileException([new RulesFileError(source, line, column, "", $"not valid JSON: {message}")]);
         }
         catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
@@ -99,8 +100,8 @@ internal static class JsonTree
         var node = ReadValue(ref reader, utf8, lines);
         if (reader.Read())
         {
-            var (line, column) = lines.At(utf8, (int)reader.TokenStartIndex);
-            throw new JsonException("More than one JSON value: expected the file to end here.", null, line - 1, column - 1);
+            var (line, byteInLine) = lines.ByteAt((int)reader.TokenStartIndex);
+            throw new JsonException("More than one JSON value: expected the file to end here.", null, line - 1, byteInLine);
         }
         return node;
     }
@@ -149,6 +150,29 @@ internal static class JsonTree
                     _starts.Add(i + 1);
                 }
             }
+        }
+
+        /// <summary>The 1-based line of <paramref name="offset"/> and its 0-based byte position in that line.</summary>
+        public (int Line, int Byte) ByteAt(int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+            return (index + 1, offset - _starts[index]);
+        }
+
+        /// <summary>The 1-based character column of byte <paramref name="byteInLine"/> of 1-based <paramref name="line"/>.</summary>
+        public int CharacterColumn(ReadOnlySpan<byte> utf8, int line, int byteInLine)
+        {
+            if (line < 1 || line > _starts.Count)
+            {
+                return byteInLine + 1;
+            }
+            var start = _starts[line - 1];
+            var end = Math.Min(start + byteInLine, utf8.Length);
+            return Encoding.UTF8.GetCharCount(utf8[start..end]) + 1;
         }
 
         public (int Line, int Column) At(ReadOnlySpan<byte> utf8, int offset)

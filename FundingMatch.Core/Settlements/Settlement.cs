@@ -133,7 +133,7 @@ public static class Settlement
             Value = confirmedNational.ToString(),
             Won = confirmedNational.Value,
             Formula = $"min({string.Join(", ", candidates.Select(c => c.Step.Value))})",
-            Rounding = SettlementLaw.TreasuryRounding.Describe(),
+            Rounding = SettlementLaw.TreasuryRounding.Name,
             Citation = SettlementLaw.TreasuryRoundingCitation,
             Note = new LocalizedText($"{best.By}이(가) 정합니다", $"set by {best.By}"),
             Inputs = [.. candidates.Select(c => c.Step)],

@@ -101,7 +101,8 @@ public class AllocateCommandTests
     public void Allocate_Csv_OneRowAnApplicant()
     {
         var r = Run("allocate", Sample("applicants-2020.csv"), "--method", "ranked", "--format", "csv");
-        var lines = r.Out.TrimEnd().Split('\n');
+        r.Out.ShouldStartWith("\uFEFF"); // for Excel, on standard output as in a file
+        var lines = r.Out.TrimStart('\uFEFF').TrimEnd().Split('\n');
         lines[0].ShouldBe("site_id,site_name,region,score,requested,entitlement,award,binding_constraint,shortfall,rules_limit,rank");
         lines[1].ShouldBe("mapo,서교동 인쇄,서울 마포구,92.5,2500000000,2500000000,2500000000,per-site-cap,0,2500000000,1");
         lines.Length.ShouldBe(8);

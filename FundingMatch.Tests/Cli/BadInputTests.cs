@@ -29,6 +29,9 @@ public class BadInputTests
         { "header-only", "site_id,national,provincial\n", ": error: the file has a header but no site rows" },
         { "blank-national", "site_id,national,provincial\nA,,1\n", ":2:2: error: the national amount is blank: the column is required, so write 0 for none" },
         { "dash-national", "site_id,national,provincial\nA,-,1\n", ":2:2: error: the national amount is blank" },
+        { "row-overflow", "site_id,national,provincial\nA,9000000000000000000,9000000000000000000\n", ":2: error: the amounts of 'A' add up to more than 9,223,372,036,854,775,807 won, which cannot be computed" },
+        { "file-overflow", "site_id,national,provincial\nA,9000000000000000000,0\nB,9000000000000000000,0\n", ":3: error: with site 'B' the amounts add up to more than 9,223,372,036,854,775,807 won" },
+        { "unterminated-quote", "site_id,national,provincial\nA,1,1\nB,\"2,2\nC,3,3\n", ":3: error: malformed quotes (a quote that is never closed)" },
         { "ambiguous-thousand", "site_id,national,provincial\nA,2억5천,1\n", ":2:2: error: '2억5천' is not an amount: 천 right after 억 or 조 is ambiguous (5천 is 5,000 won; 5천만 is 50,000,000): write 2억 5천만 or 2억5,000만" },
     };
 
@@ -87,6 +90,40 @@ public class BadInputTests
         r.ExitCode.ShouldBe(2);
         r.Err.ShouldContain($"{rules}:1:9: not valid UTF-8: save the rules file as UTF-8");
         r.Err.ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("totals")]
+    [InlineData("explain")]
+    [InlineData("scenarios")]
+    public void EveryCommand_NamesTheSiteAndLineWhereTheSumsOverflow(string command)
+    {
+        var path = TempCsv("site_id,national,provincial\nA,9000000000000000000,0\nB,9000000000000000000,0\n");
+        string[] args = command == "scenarios" ? [command, path, "--vary", "per-site-cap=2500000000..3000000000:500000000"] : [command, path];
+        var r = Run(args);
+        r.ExitCode.ShouldBe(2, r.Out + r.Err);
+        r.Err.ShouldContain($"{path}:3: error: with site 'B' the amounts add up to more than");
+    }
+
+    [Fact]
+    public void Check_RulesOnAFolder_SaysItIsAFolder()
+    {
+        var folder = Path.GetDirectoryName(TempCsv("x"))!;
+        var r = Run("check", Sample("sogongin-2020.csv"), "--rules", folder);
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain($"{folder}: error: is a folder, not a rules file");
+    }
+
+    [Fact]
+    public void Check_ARulesFileThatIsNotJson_ShowsOnePosition_InCharacters()
+    {
+        var rules = TempCsv("{\n \"title\": \"한글\" x}", "bad.json");
+        var r = Run("check", Sample("sogongin-2020.csv"), "--rules", rules);
+        r.ExitCode.ShouldBe(2);
+        // x is the 16th character of line 2 (the 20th byte): one position, and the reader's own is not repeated.
+        r.Err.ShouldContain($"{rules}:2:16: not valid JSON: 'x' is invalid after a value.");
+        r.Err.ShouldNotContain("LineNumber");
+        r.Err.ShouldNotContain("BytePosition");
     }
 
     [Theory]

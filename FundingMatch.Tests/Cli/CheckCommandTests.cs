@@ -115,6 +115,18 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Check_Csv_OnStandardOutput_StartsWithTheBomToo_AndAFailedRunWritesNothing()
+    {
+        var ok = Run("check", Sample("sogongin-2020.csv"), "--format", "csv");
+        ok.ExitCode.ShouldBe(0, ok.Err);
+        ok.Out.ShouldStartWith("\uFEFFfile,line,site_id");
+        ok.Out.Count(c => c == '\uFEFF').ShouldBe(1);
+        var bad = Run("check", TempCsv("site_id,national,local\nA,x,1\n"), "--format", "csv");
+        bad.ExitCode.ShouldBe(2);
+        bad.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Check_Markdown_IsATableReadyForAPullRequest()
     {
         var r = Run("check", Sample("sogongin-2020-violations.csv"), "--format", "markdown");

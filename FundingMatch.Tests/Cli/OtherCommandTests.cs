@@ -51,6 +51,17 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Explain_InKorean_NamesTheRoundingAndTheBindingLimitInKorean()
+    {
+        var r = Run("explain", Sample("sogongin-2020.csv"), "--site", "mapo", "--lang", "ko");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("(끝수 처리: 1,000원 미만 절사)");
+        r.Out.ShouldContain("1곳당 국비 상한(per-site-cap)이(가) 적용됩니다");
+        r.Out.ShouldNotContain("down to");
+        r.Out.ShouldNotContain(" binds");
+    }
+
+    [Fact]
     public void Explain_Json_IsATree()
     {
         var r = Run("explain", Sample("sogongin-2020.csv"), "--format", "json");

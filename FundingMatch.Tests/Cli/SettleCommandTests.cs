@@ -46,7 +46,7 @@ public class SettleCommandTests
     [Fact]
     public void Settle_Csv_OneRowASourceAndTheConfirmedAddUp()
     {
-        var lines = Run([.. Sample2020, "--format", "csv"]).Out.TrimEnd().Split('\n');
+        var lines = Run([.. Sample2020, "--format", "csv"]).Out.TrimStart('\uFEFF').TrimEnd().Split('\n');
         lines[0].ShouldBe("site_id,planned_total,actual_total,planned_national_share_percent,disbursed,confirmed_national,national_return,interest_return,total_return,source,kind,planned,spent,confirmed,unspent");
         lines[1].ShouldBe("mapo,19200000000,18000000000,13.02,2500000000,2343750000,156250000,0,156250000,national,cash,2500000000,2500000000,2343750000,156250000");
         lines.Length.ShouldBe(1 + 4 + 3 + 3);

@@ -54,7 +54,7 @@ public class SettlementTests
         var actual = TestData.Cash("s", 999_999_999, 1_999_999_999); // r × 2,999,999,998 = 999,999,999.33
         var site = Settlement.Settle(Rules, [new SettlementInput(plan, actual)]).Sites.Single();
         site.ConfirmedNational.ShouldBe(new Won(999_999_990));
-        site.Derivations.Single(d => d.Figure == "confirmedNational").Rounding.ShouldBe("down to 10 won");
+        site.Derivations.Single(d => d.Figure == "confirmedNational").Rounding!.English.ShouldBe("down to 10 won");
         site.Derivations.Single(d => d.Figure == "confirmedNational").Citation.ShouldBe(SettlementLaw.TreasuryRoundingCitation);
         site.Sources.Sum(s => s.Confirmed.Value).ShouldBe(actual.Total.Value);
     }

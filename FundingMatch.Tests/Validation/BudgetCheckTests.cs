@@ -225,7 +225,8 @@ public class BudgetCheckTests
         tree.Inputs[0].Citation!.Section.ShouldContain("지원규모");
         tree.Inputs[1].Citation!.Section.ShouldContain("지원방식");
         var share = all.Single(d => d.Figure == "national-share-max");
-        share.Rounding.ShouldBe("down to 1,000 won");
+        share.Rounding!.English.ShouldBe("down to 1,000 won");
+        share.Rounding.Korean.ShouldBe("1,000원 미만 절사");
         share.ToText().ShouldContain("most national = 50% × 11,500,000,000 = 5,750,000,000 (rounded down to 1,000 won) [national-share-max:");
         all.Select(d => d.Figure).ShouldBe(["total", "nationalShare", "per-site-cap", "national-share-max", "local-share-min", "completion-deadline", "floor-area-guide-m2", "maxNational", "headroom"]);
     }

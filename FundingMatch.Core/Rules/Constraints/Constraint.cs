@@ -131,7 +131,7 @@ public abstract class Constraint
     };
 
     /// <summary>A derivation with this constraint's key and citation.</summary>
-    protected Derivation Figure(string figure, LocalizedText label, Won value, string? formula, string? rounding, params IReadOnlyList<Derivation> inputs) => new()
+    protected Derivation Figure(string figure, LocalizedText label, Won value, string? formula, LocalizedText? rounding, params IReadOnlyList<Derivation> inputs) => new()
     {
         Figure = figure,
         Label = label,

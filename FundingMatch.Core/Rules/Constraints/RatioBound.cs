@@ -132,7 +132,7 @@ public sealed class RatioBound : Constraint
         var limitRounding = Bounds.LimitRounding(Direction, rounding);
         return Figure(Key,
             Bounds.Label(Direction, Sum),
-            Ratio.Of(than, limitRounding), $"{ValueText} × {than}", limitRounding.Describe(),
+            Ratio.Of(than, limitRounding), $"{ValueText} × {than}", limitRounding.Name,
             Given(Than, than), Given(Sum, site.Sum(Sum)));
     }
 }

@@ -122,7 +122,7 @@ public sealed class ShareBound : Constraint
         var limitRounding = Bounds.LimitRounding(Direction, rounding);
         return Figure(Key,
             Bounds.Label(Direction, Sum),
-            Share.Of(@base, limitRounding), $"{ValueText} × {@base}", limitRounding.Describe(),
+            Share.Of(@base, limitRounding), $"{ValueText} × {@base}", limitRounding.Name,
             Given(Base, @base), Given(Sum, site.Sum(Sum)));
     }
 }
