@@ -109,6 +109,10 @@ internal static class WonParser
         return true;
     }
 
+    // The largest unit is 조 (10^12) and a mantissa stays below 10^25: past 30 places no fraction is whole won, and
+    // 10^30 keeps every product in Int128.
+    private const int MaxScale = 30;
+
     private static Int128 Pow10(int scale)
     {
         Int128 p = 1;
@@ -161,13 +165,31 @@ internal static class WonParser
         {
             i++;
             var start = i;
+            // Trailing zeros change nothing (2.50억 is 2.5억): they are only counted, so that 1.000… with many zeros
+            // neither grows the mantissa nor the scale. A digit further down than any unit reaches is never whole won.
+            var zeros = 0;
             while (i < s.Length && char.IsAsciiDigit(s[i]))
             {
-                if (!Accumulate(ref mantissa, s[i], out error))
+                if (s[i] == '0')
                 {
-                    return false;
+                    zeros++;
                 }
-                scale++;
+                else
+                {
+                    for (; zeros >= 0; zeros--)
+                    {
+                        if (!Accumulate(ref mantissa, zeros == 0 ? s[i] : '0', out error))
+                        {
+                            return false;
+                        }
+                        if (++scale > MaxScale)
+                        {
+                            error = AmountParseError.NotWholeWon;
+                            return false;
+                        }
+                    }
+                    zeros = 0;
+                }
                 i++;
             }
             if (i == start)

@@ -32,6 +32,21 @@ public class WonTests
         Won.Parse(text).Value.ShouldBe(expected);
 
     [Theory]
+    // Found by fuzzing: many zeros after the point overflowed the power of ten (an OverflowException, not a result).
+    [InlineData("0.00000000000000000000000000000000000000000000000000", 0L)]
+    [InlineData("1.00000000000000000000000000000000000000000000000000억", 100_000_000L)]
+    [InlineData("7.50000000000000000000000000000000000000000000억", 750_000_000L)]
+    public void Parse_ManyZerosAfterThePoint_ChangeNothing(string text, long expected) =>
+        Won.Parse(text).Value.ShouldBe(expected);
+
+    [Fact]
+    public void TryParse_ADigitFarBelowTheWon_IsNotWholeWon_NotAnOverflow()
+    {
+        Won.TryParse(("0." + new string('0', 60) + "1억").AsSpan(), AmountUnit.Won, out _, out var error).ShouldBeFalse();
+        error.ShouldBe(AmountParseError.NotWholeWon);
+    }
+
+    [Theory]
     [InlineData("", AmountParseError.Empty)]
     [InlineData("   ", AmountParseError.Empty)]
     [InlineData("abc", AmountParseError.UnexpectedCharacter)]
