@@ -104,7 +104,7 @@ internal sealed class CommonOptions(CliEnvironment env)
             Description = "Output format",
             DefaultValueFactory = _ => "table",
         };
-        o.AcceptOnlyFromAmong(allowed.Length > 0 ? allowed : ["table", "json", "csv", "markdown", "github"]);
+        o.AcceptOnlyFromAmong(allowed.Length > 0 ? allowed : ["table", "json", "csv", "markdown", "github", "html"]);
         return o;
     }
 

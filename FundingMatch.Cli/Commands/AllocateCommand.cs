@@ -31,7 +31,7 @@ internal static class AllocateCommand
         command.Add(method);
         command.Add(partial);
         command.Add(awardUnit);
-        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown"], strict: false);
+        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown", "html"], strict: false);
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();

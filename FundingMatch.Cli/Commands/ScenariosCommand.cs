@@ -35,7 +35,7 @@ internal static class ScenariosCommand
         command.Add(vary);
         command.Add(file);
         command.Add(method);
-        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown"], strict: false);
+        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown", "html"], strict: false);
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();

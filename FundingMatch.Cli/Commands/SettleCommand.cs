@@ -26,7 +26,7 @@ internal static class SettleCommand
         command.Add(actuals);
         var site = new Option<string?>("--site") { Description = "Settle only this site and show how each figure was reached, with the statute for each step", HelpName = "ID" };
         command.Add(site);
-        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown"]);
+        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown", "html"]);
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();

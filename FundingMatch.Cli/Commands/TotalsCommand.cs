@@ -16,7 +16,7 @@ internal static class TotalsCommand
             "Exit codes: 0 the totals were computed; 2 the input or the command line is wrong.");
         var files = CheckCommand.Files();
         command.Add(files);
-        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown"], strict: false);
+        var options = new BudgetCommandOptions(common, command, ["table", "json", "csv", "markdown", "html"], strict: false);
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();

@@ -136,6 +136,12 @@ internal static class BudgetCsvReader
             log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText("빈 파일입니다: 머리글 행과 사업장 행이 있어야 합니다", "the file is empty: expected a header row and one row a site")));
             yield break;
         }
+        if (layout.Headers is null)
+        {
+            log.Add(new InputProblem(displayName, 1, null, null, null, new LocalizedText(
+                "따옴표가 잘못되었습니다 (첫 행에서 연 따옴표가 닫히지 않습니다)", $"malformed quotes ({ReasonText(CsvMalformedReason.UnterminatedQuote)} in the first row)")));
+            yield break;
+        }
 
         var malformed = new List<CsvMalformedRecord>();
         var csvOptions = new CsvReaderOptions
@@ -253,6 +259,12 @@ internal static class BudgetCsvReader
                 stream.Position = start + record.Offset;
                 return new HeaderLayout(unit, record.Line + 1, record.Line, record.Cells);
             }
+        }
+        if (records.Count == 0)
+        {
+            // A quote opened in the first row and never closed (no record ends in the head): no header to find.
+            stream.Position = start;
+            return new HeaderLayout(null, 1, 0, null);
         }
         // No header among the first rows: the first row after a unit line, if any, is read as the header; its errors say what it lacks.
         var first = records.Count > 1 && HeaderRows.IsUnitRow(records[0].Cells, out var firstUnit)

@@ -35,6 +35,7 @@ internal static class CheckRenderer
         OutputFormat.Csv => new CsvCheckWriter(ctx),
         OutputFormat.Github => new GithubCheckWriter(ctx, strict),
         OutputFormat.Markdown => new BufferedCheckWriter((report) => RenderMarkdown(report, ctx, strict)),
+        OutputFormat.Html => new BufferedCheckWriter((report) => HtmlCheckReport.Render(report, ctx, asOf, strict)),
         _ => new BufferedCheckWriter((report) => RenderTable(report, ctx, asOf, strict)),
     };
 

@@ -10,6 +10,7 @@ internal enum OutputFormat
     Csv,
     Markdown,
     Github,
+    Html,
 }
 
 /// <summary>What every renderer needs: where to write, in which language and format.</summary>

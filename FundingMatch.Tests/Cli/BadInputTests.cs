@@ -32,6 +32,7 @@ public class BadInputTests
         { "row-overflow", "site_id,national,provincial\nA,9000000000000000000,9000000000000000000\n", ":2: error: the amounts of 'A' add up to more than 9,223,372,036,854,775,807 won, which cannot be computed" },
         { "file-overflow", "site_id,national,provincial\nA,9000000000000000000,0\nB,9000000000000000000,0\n", ":3: error: with site 'B' the amounts add up to more than 9,223,372,036,854,775,807 won" },
         { "unterminated-quote", "site_id,national,provincial\nA,1,1\nB,\"2,2\nC,3,3\n", ":3: error: malformed quotes (a quote that is never closed)" },
+        { "unterminated-quote-in-header", "site_id,\"national,local\nA,1,1\n", ":1: error: malformed quotes (a quote that is never closed in the first row)" },
         { "ambiguous-thousand", "site_id,national,provincial\nA,2억5천,1\n", ":2:2: error: '2억5천' is not an amount: 천 right after 억 or 조 is ambiguous (5천 is 5,000 won; 5천만 is 50,000,000): write 2억 5천만 or 2억5,000만" },
     };
 
