@@ -19,17 +19,28 @@ internal static class Workbooks
     /// <exception cref="InputException">The file is not a workbook, or has no such sheet.</exception>
     public static (byte[] Csv, string Sheet) ReadSheet(Stream input, string displayName, string? sheetName)
     {
-        SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(input, isEditable: false);
+            return ReadSheetOf(input, displayName, sheetName);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (Exception e) when (IsBrokenPackage(e))
         {
+            // Found by fuzzing: a damaged workbook fails anywhere in the package (the zip, a part's XML, a missing
+            // part), not only when it is opened. Whatever the part, it is a file that cannot be read, not a crash.
             throw new InputException(new InputProblem(displayName, null, null, null, null, new LocalizedText(
-                $"Excel 통합 문서(.xlsx)로 읽을 수 없습니다: {e.Message}", $"cannot be read as an Excel workbook (.xlsx): {e.Message}")));
+                $"Excel 통합 문서(.xlsx)로 읽을 수 없습니다: {Output.Cells.Shown(e.Message)}", $"cannot be read as an Excel workbook (.xlsx): {Output.Cells.Shown(e.Message)}")));
         }
-        using (document)
+    }
+
+    // What the Open XML SDK and the zip and XML readers under it throw for a damaged package ("Specified part does
+    // not exist in the package" is an InvalidOperationException). The code around the SDK here throws none of these.
+    private static bool IsBrokenPackage(Exception e) =>
+        e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException
+            or InvalidOperationException or NotSupportedException;
+
+    private static (byte[] Csv, string Sheet) ReadSheetOf(Stream input, string displayName, string? sheetName)
+    {
+        using (var document = SpreadsheetDocument.Open(input, isEditable: false))
         {
             var book = document.WorkbookPart ?? throw NotAWorkbook(displayName);
             var sheets = book.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
@@ -40,15 +51,22 @@ internal static class Workbooks
                     $"시트 '{sheetName}'이(가) 없습니다. 있는 시트: {string.Join(", ", sheets.Select(s => s.Name?.Value))}",
                     sheetName is null ? "the workbook has no sheet" : $"there is no sheet '{sheetName}'; the sheets are {string.Join(", ", sheets.Select(s => s.Name?.Value))}")));
             }
-            var part = (WorksheetPart)book.GetPartById(id);
+            if (!book.TryGetPartById(id, out var found) || found is not WorksheetPart { Worksheet: { } worksheet })
+            {
+                throw Broken(displayName, $"시트 '{sheet.Name?.Value}'의 내용이 없습니다", $"the sheet '{sheet.Name?.Value}' has no worksheet in the package");
+            }
             var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
             var lines = new List<(uint Row, List<string> Cells)>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            foreach (var row in worksheet.Descendants<Row>())
             {
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                    if (column >= MaxColumns)
+                    {
+                        throw Broken(displayName, $"셀 {Output.Cells.Shown(cell.CellReference?.Value ?? "")}이(가) Excel의 마지막 열(XFD)을 넘습니다", $"cell {Output.Cells.Shown(cell.CellReference?.Value ?? "")} is past Excel's last column (XFD)");
+                    }
                     while (cells.Count < column)
                     {
                         cells.Add("");
@@ -56,7 +74,14 @@ internal static class Workbooks
                     // A line break in a cell (Alt+Enter) reads as a space, as in a CSV; one sheet row stays one line.
                     cells.Add(FieldParsers.OneLine(Text(cell, shared)));
                 }
-                lines.Add((row.RowIndex?.Value ?? (uint)(lines.Count == 0 ? 1 : lines[^1].Row + 1), cells));
+                var rowIndex = row.RowIndex?.Value ?? (uint)(lines.Count == 0 ? 1 : lines[^1].Row + 1);
+                // Rows come in order and within Excel's 1,048,576: anything else is a damaged sheet (and a row number of
+                // four billion would be four billion blank lines).
+                if (rowIndex == 0 || rowIndex > MaxRows || (lines.Count > 0 && rowIndex <= lines[^1].Row))
+                {
+                    throw Broken(displayName, $"행 번호 {rowIndex}이(가) 잘못되었습니다", $"row number {rowIndex} is out of order or past Excel's last row");
+                }
+                lines.Add((rowIndex, cells));
             }
             // Excel leaves trailing empty cells out: every row is as wide as the widest, as a CSV export would be.
             var width = lines.Count == 0 ? 0 : lines.Max(l => l.Cells.Count);
@@ -122,12 +147,23 @@ internal static class Workbooks
                 break;
             }
             index = (index * 26) + (c - 'A' + 1);
+            if (index > MaxColumns)
+            {
+                return MaxColumns; // past XFD: the caller says so
+            }
         }
         return index == 0 ? null : index - 1;
     }
 
     private static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    private const int MaxColumns = 16_384;
+
+    private const uint MaxRows = 1_048_576;
+
+    private static InputException Broken(string file, string korean, string english) => new(new InputProblem(file, null, null, null, null,
+        new LocalizedText($"Excel 통합 문서(.xlsx)로 읽을 수 없습니다: {korean}", $"cannot be read as an Excel workbook (.xlsx): {english}")));
 
     private static InputException NotAWorkbook(string file) => new(new InputProblem(file, null, null, null, null,
         new LocalizedText("Excel 통합 문서(.xlsx)가 아닙니다", "not an Excel workbook (.xlsx)")));

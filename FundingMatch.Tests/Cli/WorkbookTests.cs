@@ -76,6 +76,38 @@ public class WorkbookTests
         r.Err.ShouldContain("there is no sheet 'nope'; the sheets are 사업비, 메모");
     }
 
+    [Theory]
+    // Found by fuzzing: damage inside the package crashed the reader (XmlException, InvalidCastException, a null).
+    [InlineData("<c r=\"D5\"><v>25</v></c>", "<c r=\"D5\"><v>25</c>", "cannot be read as an Excel workbook (.xlsx): The 'v' start tag")]
+    [InlineData("<row r=\"5\">", "<row r=\"4000000000\">", "row number 4000000000 is out of order or past Excel's last row")]
+    [InlineData("<c r=\"D5\">", "<c r=\"ZZZZZZZZZZ5\">", "is past Excel's last column (XFD)")]
+    public void Xlsx_ADamagedSheet_IsAClearError_NotACrash(string from, string to, string expected)
+    {
+        var r = Run("check", Damaged(from, to));
+        r.ExitCode.ShouldBe(2, r.Err);
+        r.Err.ShouldContain(expected);
+        r.Err.ShouldNotContain("   at ");
+    }
+
+    private static string Damaged(string from, string to)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "fundingmatch-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(Sample("sogongin-2020-reported.xlsx"), path);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+        string xml;
+        using (var reader = new StreamReader(entry.Open(), Encoding.UTF8))
+        {
+            xml = reader.ReadToEnd();
+        }
+        xml.ShouldContain(from);
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open(), new UTF8Encoding(false));
+        writer.Write(xml.Replace(from, to, StringComparison.Ordinal));
+        return path;
+    }
+
     [Fact]
     public void Xlsx_NotAWorkbook_IsAClearError()
     {
