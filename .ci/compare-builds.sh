@@ -17,11 +17,11 @@ run_case() {
     diff "$out/n.err" "$out/j.err" | head -n 10
   fi
 }
-for format in table json csv markdown github; do
+for format in table json csv markdown github html; do
   run_case check samples/sogongin-2020.csv --format "$format"
   run_case check samples/sogongin-2020-violations.csv --format "$format"
 done
-for format in table json csv markdown; do
+for format in table json csv markdown html; do
   run_case check samples/sogongin-2020-reported.csv --rules sogongin-center-2020-strict --format "$format"
   run_case totals samples/sogongin-2020-reported.csv --format "$format"
   run_case settle samples/sogongin-2020-reported.csv samples/sogongin-2020-actuals.csv --format "$format"

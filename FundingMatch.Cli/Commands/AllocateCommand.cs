@@ -137,6 +137,9 @@ internal static class AllocateCommand
                     j.WriteEndObject();
                 });
                 return;
+            case OutputFormat.Html:
+                HtmlAllocateReport.Render(result, rules, ctx);
+                return;
             case OutputFormat.Csv:
                 w.Line("site_id,site_name,region,score,requested,entitlement,award,binding_constraint,shortfall,rules_limit,rank");
                 foreach (var a in result.Allocations)

@@ -118,6 +118,9 @@ internal static class ScenariosCommand
                     j.WriteEndObject();
                 });
                 return;
+            case OutputFormat.Html:
+                HtmlScenariosReport.Render(sweep, ctx);
+                return;
             case OutputFormat.Csv:
                 w.Line("scenario,method,site_id,passed,codes,max_national,award,base_passed,base_award,award_delta");
                 foreach (var s in sweep.Scenarios)

@@ -173,6 +173,9 @@ internal static class SettleRenderer
                     j.WriteEndObject();
                 });
                 return;
+            case OutputFormat.Html:
+                HtmlSettleReport.Render(report, ctx, strict);
+                return;
             case OutputFormat.Csv:
                 w.Line("site_id,planned_total,actual_total,planned_national_share_percent,disbursed,confirmed_national,national_return,interest_return,total_return,source,kind,planned,spent,confirmed,unspent");
                 foreach (var s in report.Sites)

@@ -50,6 +50,9 @@ internal static class TotalsCommand
                     j.WriteEndObject();
                 });
                 break;
+            case OutputFormat.Html:
+                HtmlTotalsReport.Render(report, ctx);
+                break;
             case OutputFormat.Csv:
                 w.Line("region,sites,national,provincial,municipal,local,private,in_kind,total,national_share_percent");
                 foreach (var (name, t) in rows)

@@ -155,6 +155,28 @@ internal sealed class Html(RenderContext ctx)
         Line("</figure>");
     }
 
+    /// <summary>
+    /// Horizontal bars side by side, one a row, each on its own track and all on a scale of <paramref name="scale"/> won:
+    /// requested, entitlement and award; planned, confirmed and returned. Each carries its amount and a <c>&lt;title&gt;</c>.
+    /// </summary>
+    public void Bars(string label, IReadOnlyList<Segment> rows, Won scale, string id)
+    {
+        const int barHeight = 16, gap = 6;
+        var height = rows.Count * (barHeight + gap);
+        Line($"<figure class=\"chart bars\" data-chart=\"{E(id)}\">");
+        Line($"<svg role=\"img\" aria-label=\"{E(label)}\" viewBox=\"0 0 {ChartWidth} {height}\" preserveAspectRatio=\"none\" style=\"height:{height}px\" data-scale=\"{scale.Value.ToString(CultureInfo.InvariantCulture)}\">");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var y = i * (barHeight + gap);
+            Line($"<rect class=\"track\" x=\"0\" y=\"{y}\" width=\"{ChartWidth}\" height=\"{barHeight}\"/>");
+            Line($"<g class=\"seg {E(r.Key)}\" data-key=\"{E(r.Key)}\" data-kind=\"{FundingSources.Name(r.Kind)}\" data-amount=\"{r.Amount.Value.ToString(CultureInfo.InvariantCulture)}\">" +
+                $"<title>{E($"{r.Label}: {Money(r.Amount)}")}</title><rect x=\"0\" y=\"{y}\" width=\"{Units(Won.Max(r.Amount, Won.Zero), scale)}\" height=\"{barHeight}\"/></g>");
+        }
+        Line("</svg>");
+        Line("</figure>");
+    }
+
     /// <summary>A legend: one swatch a source and kind, with its name (the same words as the table).</summary>
     public void Legend(IEnumerable<(string Key, FundingKind Kind, string Label)> items)
     {
@@ -208,6 +230,7 @@ internal sealed class Html(RenderContext ctx)
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         figure.chart{margin:4px 0}
         figure.chart svg{width:100%;height:70px;display:block}
+        figure.chart.bars svg{height:auto}
         .track{fill:#f3f3f3;stroke:#999;stroke-width:1}
         .seg.national rect{fill:#1f4e79}.seg.provincial rect{fill:#2e86ab}.seg.municipal rect{fill:#57a773}
         .seg.local rect{fill:#7fb069}.seg.private rect{fill:#e07a1f}
@@ -221,6 +244,8 @@ internal sealed class Html(RenderContext ctx)
         .site{break-inside:avoid;border-top:1px solid #ddd;padding-top:4px}
         .findings{margin:4px 0 8px;padding-left:20px}
         .grid td.cell{text-align:center}
+        .grid td.cell.changed{outline:3px solid #1a1a1a;outline-offset:-3px}
+        h4{font-size:13px;margin:8px 0 0;font-weight:600}
         footer{margin-top:24px;color:#555;font-size:12px}
         @media print{main{max-width:none;padding:0}.site{page-break-inside:avoid}}
         """;
