@@ -11,12 +11,14 @@ namespace FundingMatch.Cli;
 /// <param name="UiCulture">The UI culture's name, for the default of --lang.</param>
 /// <param name="IsCi">True when the CI variable is set.</param>
 /// <param name="ErrorIsTerminal">True when standard error is a terminal (for progress output).</param>
-internal sealed record CliEnvironment(string UiCulture, bool IsCi = false, bool ErrorIsTerminal = false)
+/// <param name="OutputIsTerminal">Standard output is a terminal: JSON is indented for a reader; otherwise (a file, a pipe) it is compact.</param>
+internal sealed record CliEnvironment(string UiCulture, bool IsCi = false, bool ErrorIsTerminal = false, bool OutputIsTerminal = true)
 {
     public static CliEnvironment FromProcess() => new(
         System.Globalization.CultureInfo.CurrentUICulture.Name,
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")),
-        !Console.IsErrorRedirected);
+        !Console.IsErrorRedirected,
+        !Console.IsOutputRedirected);
 }
 
 /// <summary>Exit codes, documented in --help and the README.</summary>
@@ -159,6 +161,11 @@ internal sealed class CommonOptions(CliEnvironment env)
     }
 
     public Option<bool> Strict() => new("--strict") { Description = "Warnings fail the plan too (exit 1)" };
+
+    public Option<bool> Compact() => new("--compact")
+    {
+        Description = "JSON on one line; the default when the output is not a terminal (a file, a pipe), indented on a terminal",
+    };
 
     public Language LanguageFrom(string? lang) => lang switch
     {

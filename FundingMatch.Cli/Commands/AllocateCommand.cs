@@ -96,7 +96,7 @@ internal static class AllocateCommand
         switch (ctx.Format)
         {
             case OutputFormat.Json:
-                Json.WriteTo(w, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
                     j.Program(rules, ctx);

@@ -26,7 +26,8 @@ internal sealed class BudgetCommandOptions
         Encoding = common.Encoding();
         Sheet = common.Sheet();
         Strict = strict ? common.Strict() : null;
-        var options = budgets ? new Option?[] { Rules, AsOf, Format, Output, Lang, AmountUnit, Encoding, Sheet, Strict } : [AsOf, Format, Output, Lang];
+        Compact = common.Compact();
+        var options = budgets ? new Option?[] { Rules, AsOf, Format, Output, Lang, AmountUnit, Encoding, Sheet, Strict, Compact } : [AsOf, Format, Output, Lang, Compact];
         foreach (var option in options)
         {
             if (option is not null)
@@ -55,6 +56,8 @@ internal sealed class BudgetCommandOptions
     public Option<string?> Sheet { get; }
 
     public Option<bool>? Strict { get; }
+
+    public Option<bool> Compact { get; }
 }
 
 /// <summary>What a command body gets: the chosen rules, how to read budgets, and where to write.</summary>
@@ -63,13 +66,14 @@ internal sealed class CommandRun
     private readonly BudgetCommandOptions _options;
     private readonly ParseResult _parse;
 
-    public CommandRun(ParseResult parse, BudgetCommandOptions options, TextWriter output)
+    public CommandRun(ParseResult parse, BudgetCommandOptions options, TextWriter output, bool toTerminal = true)
     {
         _parse = parse;
         _options = options;
         Language = options.Common.LanguageFrom(parse.GetValue(options.Lang));
         Format = Enum.Parse<OutputFormat>(parse.GetValue(options.Format) ?? "table", ignoreCase: true);
-        Render = new RenderContext(output, Language, Format);
+        // JSON is indented for a person at a terminal and compact for a program: a file, a pipe (the same document).
+        Render = new RenderContext(output, Language, Format) { CompactJson = parse.GetValue(options.Compact) || !toTerminal };
         Strict = options.Strict is not null && parse.GetValue(options.Strict);
     }
 
@@ -278,7 +282,8 @@ internal static class CommandSupport
             var writer = target?.Writer ?? stdout;
             // A CSV report starts with a BOM wherever it goes (-o or standard output redirected to a file), so that
             // Excel shows the Korean in it; written with the first character, so that a failed run writes nothing.
-            run = new CommandRun(parse, options, format == OutputFormat.Csv ? new BomFirstWriter(writer) : writer);
+            run = new CommandRun(parse, options, format == OutputFormat.Csv ? new BomFirstWriter(writer) : writer,
+                toTerminal: target is null && options.Common.Environment.OutputIsTerminal);
             var code = body(run);
             target?.Commit();
             return code;

@@ -37,7 +37,7 @@ internal static class ExplainCommand
             var w = ctx.Writer;
             if (ctx.Format == OutputFormat.Json)
             {
-                Json.WriteTo(w, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
                     j.Program(rules, ctx);
@@ -57,7 +57,8 @@ internal static class ExplainCommand
                     j.WriteEndArray();
                     if (only is null)
                     {
-                        j.WriteStartArray("program");
+                        // Not "program": that key is the program's name and version, written first.
+                        j.WriteStartArray("programFigures");
                         foreach (var d in report.Totals.Explain(rules))
                         {
                             j.Derivation(d, ctx);

@@ -27,7 +27,7 @@ internal static class RulesCommand
             var programs = ProgramCatalog.Embedded.Programs;
             if (ctx.Format == OutputFormat.Json)
             {
-                Json.WriteTo(ctx.Writer, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartArray();
                     foreach (var p in programs)
@@ -83,7 +83,7 @@ internal static class RulesCommand
             var w = ctx.Writer;
             if (ctx.Format == OutputFormat.Json)
             {
-                Json.WriteTo(w, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
                     j.Program(version, ctx);

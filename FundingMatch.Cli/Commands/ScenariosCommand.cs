@@ -100,7 +100,7 @@ internal static class ScenariosCommand
         switch (ctx.Format)
         {
             case OutputFormat.Json:
-                Json.WriteTo(w, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
                     j.Program(b.Rules, ctx);

@@ -109,7 +109,7 @@ internal static class SettleRenderer
         switch (ctx.Format)
         {
             case OutputFormat.Json:
-                Json.WriteTo(w, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
                     j.Program(report.Rules, ctx);

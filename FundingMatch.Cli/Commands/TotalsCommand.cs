@@ -41,7 +41,7 @@ internal static class TotalsCommand
         switch (ctx.Format)
         {
             case OutputFormat.Json:
-                Json.WriteTo(w, j =>
+                Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
                     j.Program(report.Rules, ctx);

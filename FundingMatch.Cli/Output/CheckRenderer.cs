@@ -306,7 +306,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
             stream.Flush();
             _direct = stream.BaseStream;
         }
-        _json = Json.CreateWriter(_direct ?? _buffer);
+        _json = Json.CreateWriter(_direct ?? _buffer, ctx.CompactJson);
         W.WriteStartObject();
         W.Program(rules, ctx);
         if (asOf is { } d)

@@ -11,18 +11,19 @@ namespace FundingMatch.Cli.Output;
 /// <summary>JSON output: camelCase, amounts as integer won, Korean written as itself, keys in a fixed order.</summary>
 internal static class Json
 {
-    public static Utf8JsonWriter CreateWriter(Stream stream) => new(stream, new JsonWriterOptions
+    public static Utf8JsonWriter CreateWriter(Stream stream, bool compact) => new(stream, new JsonWriterOptions
     {
-        Indented = true,
+        Indented = !compact,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
     });
 
     /// <summary>Writes the JSON that <paramref name="write"/> produces to a text writer.</summary>
-    public static void WriteTo(TextWriter writer, Action<Utf8JsonWriter> write)
+    public static void WriteTo(RenderContext ctx, Action<Utf8JsonWriter> write)
     {
+        var writer = ctx.Writer;
         using var buffer = new MemoryStream();
-        using (var json = CreateWriter(buffer))
+        using (var json = CreateWriter(buffer, ctx.CompactJson))
         {
             write(json);
         }

@@ -16,6 +16,9 @@ internal enum OutputFormat
 /// <summary>What every renderer needs: where to write, in which language and format.</summary>
 internal sealed record RenderContext(TextWriter Writer, Language Language, OutputFormat Format)
 {
+    /// <summary>JSON on one line (a file, a pipe, or --compact) rather than indented.</summary>
+    public bool CompactJson { get; init; }
+
     public bool Korean => Language == Language.Korean;
 
     /// <summary>The Korean or English text, by the chosen language.</summary>

@@ -114,6 +114,40 @@ public class CheckCommandTests
         lines[1].ShouldContain(",2,'=cmd,'+SUM(A1),,2500000000,2500000000,0,2500000000,0,0,0,0,0,0,0,5000000000,50,2500000000,0,per-site-cap,pass,");
     }
 
+    public static TheoryData<string[]> JsonCommands => new()
+    {
+        new[] { "check", Sample("sogongin-2020-violations.csv") },
+        new[] { "totals", Sample("sogongin-2020-reported.csv") },
+        new[] { "explain", Sample("sogongin-2020.csv") },
+        new[] { "allocate", Sample("applicants-2020.csv") },
+        new[] { "settle", Sample("sogongin-2020-reported.csv"), Sample("sogongin-2020-actuals.csv") },
+        new[] { "scenarios", Sample("sogongin-2020.csv"), "--vary", "per-site-cap=20억..30억:5억" },
+        new[] { "rules", "show", "sogongin-center-2020" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JsonCommands))]
+    public void Json_IsCompactToAPipeOrWithCompact_AndTheSameDocument(string[] command)
+    {
+        var indented = Run([.. command, "--format", "json"]);
+        var piped = RunPiped([.. command, "--format", "json"]);
+        var compact = Run([.. command, "--format", "json", "--compact"]);
+        indented.Out.Split('\n').Length.ShouldBeGreaterThan(10);
+        piped.Out.TrimEnd('\n').ShouldNotContain("\n");
+        compact.Out.ShouldBe(piped.Out);
+        System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(piped.Out), System.Text.Json.Nodes.JsonNode.Parse(indented.Out)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Check_OneSiteAndOneError_AreSingular()
+    {
+        var r = Run("check", TempCsv("site_id,national,provincial\nA,30억,30억\n"));
+        r.ExitCode.ShouldBe(1);
+        r.Out.ShouldContain("Summary: 1 site, 0 passed, 1 error, 0 warnings — FAIL");
+        r.Out.ShouldNotContain("1 sites");
+        r.Out.ShouldNotContain("1 errors");
+    }
+
     [Fact]
     public void Check_Csv_OnStandardOutput_StartsWithTheBomToo_AndAFailedRunWritesNothing()
     {

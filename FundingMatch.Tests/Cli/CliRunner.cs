@@ -9,11 +9,16 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => RunIn("en-US", args);
 
-    public static Result RunIn(string uiCulture, params string[] args)
+    public static Result RunIn(string uiCulture, params string[] args) => RunWith(new CliEnvironment(uiCulture), args);
+
+    /// <summary>Runs with standard output going to a pipe or a file, not a terminal.</summary>
+    public static Result RunPiped(params string[] args) => RunWith(new CliEnvironment("en-US", OutputIsTerminal: false), args);
+
+    private static Result RunWith(CliEnvironment env, string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr, new CliEnvironment(uiCulture));
+        var code = CliApp.Run(args, stdout, stderr, env);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -69,7 +69,10 @@ public class OtherCommandTests
         var max = doc.RootElement.GetProperty("sites")[0].GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("figure").GetString() == "maxNational");
         max.GetProperty("won").GetInt64().ShouldBe(2_500_000_000);
         max.GetProperty("inputs").GetArrayLength().ShouldBe(2);
-        doc.RootElement.GetProperty("program").EnumerateArray().Select(p => p.GetProperty("figure").GetString()).ShouldBe(["programTotal", "programNationalShare", "envelopeLeft"]);
+        // One key once: the program's name and version, and its figures beside them (explain once wrote "program" twice).
+        doc.RootElement.EnumerateObject().Select(p => p.Name).ShouldBeUnique();
+        doc.RootElement.GetProperty("program").GetProperty("id").GetString().ShouldBe("sogongin-center-2020");
+        doc.RootElement.GetProperty("programFigures").EnumerateArray().Select(p => p.GetProperty("figure").GetString()).ShouldBe(["programTotal", "programNationalShare", "envelopeLeft"]);
     }
 
     [Fact]
