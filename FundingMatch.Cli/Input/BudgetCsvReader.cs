@@ -613,12 +613,20 @@ internal static class BudgetCsvReader
     }
 
     /// <summary>합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces; null for anything else.</summary>
-    private static RowKind? TotalsLabel(string cell) => Columns.Normalize(cell) switch
+    private static RowKind? TotalsLabel(string cell) => MayBeTotalsLabel(cell) ? Columns.Normalize(cell) switch
     {
         "합계" or "총계" or "계" or "총합계" or "total" or "grandtotal" or "sum" => RowKind.Totals,
         "소계" or "subtotal" => RowKind.Subtotal,
         _ => null,
-    };
+    } : null;
+
+    // Every label above is at most 16 characters and starts (after spaces) with one of these: a site id almost never
+    // does, so the normalizing (which allocates) runs on a few rows, not on every row.
+    private static bool MayBeTotalsLabel(string cell)
+    {
+        var text = cell.AsSpan().TrimStart();
+        return text.Length is > 0 and <= 16 && text[0] is '합' or '총' or '계' or '소' or 'T' or 't' or 'S' or 's' or 'G' or 'g' or 'Ｔ' or 'ｔ' or 'Ｓ' or 'ｓ' or 'Ｇ' or 'ｇ';
+    }
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),
     // anything else through a reused char buffer into the core's parser. No string per field on the hot path.
