@@ -119,9 +119,10 @@ internal static class HtmlCheckReport
         h.StackedBar(
             h.T($"{site.SiteId}의 재원별 사업비, 총 {site.Total}원", $"{site.SiteId}: money by source, total {site.Total} won"),
             segments, scale, [.. marks.Select((m, i) => new Html.Mark(m.Constraint.Key, m.At, $"{derivations[i]} ({m.Constraint.Key})"))], site.SiteId);
-        var binding = f.BindingLimit is { } key
-            ? h.T($"적용되는 한도: <strong>{Html.E(derivations[marks.FindIndex(m => m.Constraint.Key == key)])}</strong> (<code>{Html.E(key)}</code>), 국비 최대 {Html.E(h.Money(f.MaxNational!.Value))}, 여유액 {Html.E(h.Money(f.Headroom!.Value))}",
-                $"Binding limit: <strong>{Html.E(derivations[marks.FindIndex(m => m.Constraint.Key == key)])}</strong> (<code>{Html.E(key)}</code>): largest national amount {Html.E(h.Money(f.MaxNational!.Value))}, headroom {Html.E(h.Money(f.Headroom!.Value))}")
+        string? bindingName = f.BindingLimit is { } key ? (marks.FindIndex(m => m.Constraint.Key == key) is var at and >= 0 ? derivations[at] : key) : null;
+        var binding = f.BindingLimit is { } bindingKey && f.MaxNational is { } max && f.Headroom is { } headroom
+            ? h.T($"적용되는 한도: <strong>{Html.E(bindingName)}</strong> (<code>{Html.E(bindingKey)}</code>), 국비 최대 {Html.E(h.Money(max))}, 여유액 {Html.E(h.Money(headroom))}",
+                $"Binding limit: <strong>{Html.E(bindingName)}</strong> (<code>{Html.E(bindingKey)}</code>): largest national amount {Html.E(h.Money(max))}, headroom {Html.E(h.Money(headroom))}")
             : h.T("국비를 제한하는 규칙이 없습니다", "No rule bounds the national money");
         h.Line($"<p>{binding}; {h.T("국비 비율", "national share")} {CheckRenderer.Percent(f.NationalShare)}</p>");
         FindingList(h, s.Findings);
@@ -171,9 +172,9 @@ internal static class HtmlCheckReport
     {
         h.Line($"<h2>{h.T("사업 전체", "The program")}</h2>");
         var all = totals.All;
-        var cells = FundingSources.All.SelectMany(s => FundingSources.Kinds.Select(k => (s, k))).Where(c => all.Amount(c.s, c.k).Value != 0).ToList();
+        var cells = HtmlTotalsReport.Cells(all);
         h.StackedBar(h.T($"사업 전체 재원별 사업비, 총 {all.Total}원", $"The program's money by source, total {all.Total} won"),
-            [.. cells.Select(c => new Html.Segment(Key(c.s), c.k, all.Amount(c.s, c.k), h.SourceLabel(c.s, c.k)))], all.Total, [], "program");
+            [.. cells.Select(c => new Html.Segment(Key(c.Source), c.Kind, all.Amount(c.Source, c.Kind), h.SourceLabel(c.Source, c.Kind)))], all.Total, [], "program");
         if (totals.Envelope is { } envelope)
         {
             var used = totals.EnvelopeUsed;
@@ -185,8 +186,8 @@ internal static class HtmlCheckReport
                 Won.Max(envelope, used), [new Html.Mark(key, envelope, $"{h.T("총액", "envelope")} ({key})")], "envelope");
             h.Line($"<p>{h.T("총액", "Envelope")} {Html.E(h.Money(envelope))}, {h.T("사용", "used")} {Html.E(h.Money(used))}, {h.T("잔액", "left")} {Html.E(h.Money(left))}</p>");
         }
-        var rows = cells.Select(c => (IReadOnlyList<string>)[Html.E(h.SourceLabel(c.s, c.k)), all.Amount(c.s, c.k).ToString(),
-            all.Total.Value > 0 ? Share.Of(all.Amount(c.s, c.k), all.Total).ToPercentString() : "-"]).ToList();
+        var rows = cells.Select(c => (IReadOnlyList<string>)[Html.E(h.SourceLabel(c.Source, c.Kind)), all.Amount(c.Source, c.Kind).ToString(),
+            all.Total.Value > 0 ? Share.Of(all.Amount(c.Source, c.Kind), all.Total).ToPercentString() : "-"]).ToList();
         rows.Add([$"<strong>{h.T("합계", "Total")}</strong>", $"<strong>{all.Total}</strong>", all.Total.Value > 0 ? "100%" : "-"]);
         h.Table(h.T($"사업 전체 재원별 금액(원), 사업장 {all.Sites}곳", $"The program's amounts by source (won), {all.Sites} sites"),
             [(h.T("재원", "Source"), false), (h.T("금액(원)", "Amount (won)"), true), (h.T("비율", "Share"), true)], rows, "figures");
