@@ -116,15 +116,20 @@ internal static class BudgetCsvReader
             options = options with { Encoding = EncodingChoice.Utf8 };
         }
         var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
-        if (options.Encoding == EncodingChoice.Utf8)
+        if (options.Encoding == EncodingChoice.Utf8 || preamble > 0)
         {
-            // Told it is UTF-8: make sure before reading a field, so that a CP949 file is an error, not a crash.
+            // Told it is UTF-8, or marked as UTF-8 by a byte-order mark: make sure before reading a field, so that a
+            // CP949 file is an error, not a crash (found by fuzzing: a mark followed by bytes that are not UTF-8).
             stream.Position = preamble;
             if (!TextEncodings.IsValidUtf8(stream))
             {
-                log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
-                    "UTF-8이 아닙니다: 한글 Excel이 저장한 CP949 파일이면 --encoding cp949로 (또는 --encoding 없이) 읽으십시오",
-                    "not valid UTF-8: if Korean Excel saved it (CP949), read it with --encoding cp949, or leave --encoding out to detect it")));
+                log.Add(new InputProblem(displayName, null, null, null, null, options.Encoding == EncodingChoice.Utf8
+                    ? new LocalizedText(
+                        "UTF-8이 아닙니다: 한글 Excel이 저장한 CP949 파일이면 --encoding cp949로 (또는 --encoding 없이) 읽으십시오",
+                        "not valid UTF-8: if Korean Excel saved it (CP949), read it with --encoding cp949, or leave --encoding out to detect it")
+                    : new LocalizedText(
+                        "UTF-8 표시(BOM)로 시작하지만 UTF-8이 아닌 바이트가 있습니다: 파일을 'CSV UTF-8'로 다시 저장하십시오",
+                        "starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8: save it again as 'CSV UTF-8'")));
                 yield break;
             }
         }

@@ -107,6 +107,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Check_AUtf8MarkFollowedByBytesThatAreNotUtf8_IsAnError_NotACrash()
+    {
+        // Found by fuzzing the CSV reader.
+        var path = TempFile([0xEF, 0xBB, 0xBF, .. "site_id,national,provincial\nA,1,1\n"u8.ToArray(), 0xBB, 0xDA], "marked.csv");
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(2, r.Err);
+        r.Err.ShouldContain($"{path}: error: starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8");
+        r.Err.ShouldNotContain("Exception");
+    }
+
+    [Fact]
     public void Check_RulesOnAFolder_SaysItIsAFolder()
     {
         var folder = Path.GetDirectoryName(TempCsv("x"))!;
