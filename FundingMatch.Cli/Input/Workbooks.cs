@@ -32,18 +32,19 @@ internal static class Workbooks
         }
     }
 
-    // What the Open XML SDK and the zip and XML readers under it throw for a damaged package ("Specified part does
-    // not exist in the package" is an InvalidOperationException). The code around the SDK here throws none of these.
+    // What the Open XML SDK and the zip, packaging and XML readers under it throw for a damaged package ("Specified
+    // part does not exist in the package" is an InvalidOperationException; a relationship with a bad URI an
+    // ArgumentException). The code around the SDK here throws none of these.
     private static bool IsBrokenPackage(Exception e) =>
         e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException
-            or InvalidOperationException or NotSupportedException;
+            or InvalidOperationException or NotSupportedException or ArgumentException;
 
     private static (byte[] Csv, string Sheet) ReadSheetOf(Stream input, string displayName, string? sheetName)
     {
         using (var document = SpreadsheetDocument.Open(input, isEditable: false))
         {
             var book = document.WorkbookPart ?? throw NotAWorkbook(displayName);
-            var sheets = book.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+            var sheets = book.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
             var sheet = sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => s.Name?.Value == sheetName);
             if (sheet?.Id?.Value is not { } id)
             {
