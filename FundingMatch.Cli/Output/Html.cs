@@ -49,7 +49,9 @@ internal sealed class Html(RenderContext ctx)
     }
 
     /// <summary>An amount as every report writes it; in Korean with the compact reading after it: 2,500,000,000원 (25억원).</summary>
-    public string Money(Won amount) => ctx.Korean ? $"{amount}원 ({amount.ToString("K", CultureInfo.InvariantCulture)})" : $"{amount} won";
+    public string Money(Won amount) => !ctx.Korean ? $"{amount} won"
+        : amount.Value is > -10_000 and < 10_000 ? $"{amount}원" // below 1만 the compact reading says the same thing again
+        : $"{amount}원 ({amount.ToString("K", CultureInfo.InvariantCulture)})";
 
     public void Raw(string html) => _w.Write(html);
 
