@@ -34,10 +34,11 @@ internal static class Workbooks
 
     // What the Open XML SDK and the zip, packaging and XML readers under it throw for a damaged package ("Specified
     // part does not exist in the package" is an InvalidOperationException; a relationship with a bad URI an
-    // ArgumentException). The code around the SDK here throws none of these.
+    // ArgumentException; a row number that is not a number, r="J", a FormatException or OverflowException when the
+    // SDK parses it). The code around the SDK here throws none of these.
     private static bool IsBrokenPackage(Exception e) =>
         e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException
-            or InvalidOperationException or NotSupportedException or ArgumentException;
+            or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException;
 
     private static (byte[] Csv, string Sheet) ReadSheetOf(Stream input, string displayName, string? sheetName)
     {

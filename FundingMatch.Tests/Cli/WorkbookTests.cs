@@ -81,6 +81,8 @@ public class WorkbookTests
     [InlineData("<c r=\"D5\"><v>25</v></c>", "<c r=\"D5\"><v>25</c>", "cannot be read as an Excel workbook (.xlsx): The 'v' start tag")]
     [InlineData("<row r=\"5\">", "<row r=\"4000000000\">", "row number 4000000000 is out of order or past Excel's last row")]
     [InlineData("<c r=\"D5\">", "<c r=\"ZZZZZZZZZZ5\">", "is past Excel's last column (XFD)")]
+    [InlineData("<row r=\"5\">", "<row r=\"J\">", "cannot be read as an Excel workbook (.xlsx)")]
+    [InlineData("<row r=\"5\">", "<row r=\"99999999999\">", "cannot be read as an Excel workbook (.xlsx)")]
     public void Xlsx_ADamagedSheet_IsAClearError_NotACrash(string from, string to, string expected)
     {
         var r = Run("check", Damaged(from, to));
