@@ -130,14 +130,14 @@ internal sealed class CommonOptions(CliEnvironment env)
     {
         var o = new Option<string>("--amount-unit")
         {
-            Description = "Unit of plain numbers in the CSV (a unit in the header or a (단위: …) line wins): won (원), thousand (천원), million (백만원), eok (억원)",
+            Description = "Unit of plain numbers in the CSV (a unit in the header or a (단위: …) line wins): won (원), thousand (천원), tenthousand (만원), million (백만원), eok (억원)",
             DefaultValueFactory = _ => "won",
         };
         o.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !Input.Columns.TryParseUnit(result.Tokens[0].Value, out _))
             {
-                result.AddError($"--amount-unit '{result.Tokens[0].Value}' is not a unit: expected won (원), thousand (천원), million (백만원) or eok (억원)");
+                result.AddError($"--amount-unit '{result.Tokens[0].Value}' is not a unit: expected won (원), thousand (천원), tenthousand (만원), million (백만원) or eok (억원)");
             }
         });
         return o;

@@ -322,8 +322,8 @@ internal static class BudgetCsvReader
                 log.Add(new InputProblem(file, headerLine, i + 1, header, null, Columns.Source(column) is null && bad == "현물/현금"
                     ? new LocalizedText("현물·현금은 재원 열에만 붙일 수 있습니다", "현물/현금 (in kind, cash) belongs only after a source column")
                     : new LocalizedText(
-                        $"머리글 괄호 안의 '{bad}'을(를) 알 수 없습니다: 단위(원, 천원, 백만원, 억원) 또는 현물·현금이어야 합니다",
-                        $"'{bad}' in the header is neither a unit (원, 천원, 백만원, 억원: won, thousand won, million won, eok) nor a kind (현물, 현금)")));
+                        $"머리글 괄호 안의 '{bad}'을(를) 알 수 없습니다: 단위(원, 천원, 만원, 백만원, 억원) 또는 현물·현금이어야 합니다",
+                        $"'{bad}' in the header is neither a unit (원, 천원, 만원, 백만원, 억원: won, thousand won, ten thousand won, million won, eok) nor a kind (현물, 현금)")));
                 continue;
             }
             if (seen.TryGetValue((column, cell.Kind), out var first))

@@ -143,7 +143,7 @@ internal static class Columns
         return ok;
     }
 
-    /// <summary>A unit as budgets write it: 원, 천원, 백만원, 억원 (or 억), and won, thousand won, million won, eok.</summary>
+    /// <summary>A unit as budgets write it: 원, 천원, 만원 (or 만), 백만원, 억원 (or 억), and won, thousand won, ten thousand won, million won, eok.</summary>
     public static bool TryParseUnit(string text, out AmountUnit unit)
     {
         var key = Normalize(text.Replace("단위", "", StringComparison.Ordinal).Replace("unit", "", StringComparison.OrdinalIgnoreCase).Trim(' ', ':', '：'));
@@ -151,6 +151,7 @@ internal static class Columns
         {
             "원" or "won" or "krw" => (true, AmountUnit.Won),
             "천원" or "thousandwon" or "thousand" or "thousandkrw" => (true, AmountUnit.Thousand),
+            "만원" or "만" or "tenthousandwon" or "tenthousand" or "manwon" => (true, AmountUnit.TenThousand),
             "백만원" or "millionwon" or "million" or "millionkrw" => (true, AmountUnit.Million),
             "억원" or "억" or "eok" or "eokwon" or "hundredmillionwon" or "100millionwon" => (true, AmountUnit.Eok),
             _ => (false, AmountUnit.Won),

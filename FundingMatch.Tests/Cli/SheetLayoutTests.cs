@@ -47,6 +47,22 @@ public class SheetLayoutTests
         r.Err.ShouldContain(":1: error: missing required column site_id");
     }
 
+    [Fact]
+    public void TenThousandWon_AsPerFirmBudgetsWriteThem_InAUnitLineAHeaderAndTheOption()
+    {
+        // Smart manufacturing support is reported per firm in 만원: a 4,200만원 cap, 70% national.
+        var unitLine = Run("check", TempCsv("(단위: 만원)\n사업장코드,국비,자부담\nfirm-a,4200,1800\n"), "--rules", "sogongin-smart-manufacturing-2025", "--format", "json");
+        var header = Run("check", TempCsv("사업장코드,국비(만원),자부담(만원)\nfirm-a,4200,1800\n"), "--rules", "sogongin-smart-manufacturing-2025", "--format", "json");
+        var option = Run("check", TempCsv("사업장코드,국비,자부담\nfirm-a,4200,1800\n"), "--rules", "sogongin-smart-manufacturing-2025", "--format", "json", "--amount-unit", "만원");
+        foreach (var r in new[] { unitLine, header, option })
+        {
+            r.ExitCode.ShouldBe(0, r.Err);
+            using var doc = JsonDocument.Parse(r.Out);
+            doc.RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(42_000_000);
+            doc.RootElement.GetProperty("sites")[0].GetProperty("total").GetInt64().ShouldBe(60_000_000);
+        }
+    }
+
     private const string OneRowHeader =
         "사업장코드,국비,도비,시비,자부담(현금),자부담(현물)\n" +
         "mapo,25,10,30,20,15\n" +
