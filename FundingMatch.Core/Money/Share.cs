@@ -142,6 +142,8 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
     /// <summary>One minus this share.</summary>
     public Share Complement() => new(checked(Denominator - Numerator), Denominator);
 
+    private static readonly RoundingPolicy HalfUp = new(1, RoundingDirection.HalfUp);
+
     /// <summary>
     /// The share as a percentage with <paramref name="decimals"/> decimal places, rounded half away from zero
     /// (a display rounding only; no amount is computed from it): 75/343 → 21.87.
@@ -155,8 +157,17 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
         {
             scale *= 10;
         }
-        var scaled = new RoundingPolicy(1, RoundingDirection.HalfUp).Round((Int128)Numerator * 100 * scale, Denominator);
-        return new decimal(scaled.Value) / (decimal)scale;
+        var scaled = HalfUp.Round((Int128)Numerator * 100 * scale, Denominator).Value;
+        // The percentage is scaled / 10^decimals exactly: built from its digits, with the trailing zeros dropped as a
+        // division would (14.5, not 14.50), without dividing.
+        var places = (byte)decimals;
+        while (places > 0 && scaled % 10 == 0)
+        {
+            scaled /= 10;
+            places--;
+        }
+        var magnitude = scaled < 0 ? unchecked((ulong)-scaled) : (ulong)scaled;
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, scaled < 0, places);
     }
 
     /// <summary>The percentage text: <c>50%</c>, <c>21.87%</c> (at most <paramref name="decimals"/> places, trailing zeros dropped).</summary>

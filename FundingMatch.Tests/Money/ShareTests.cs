@@ -65,4 +65,43 @@ public class ShareTests
         half.Of(new Won(11_500_001_999), RoundingPolicy.UpToWon).ShouldBe(new Won(5_750_001_000));
         half.Of(new Won(11_500_001_999), RoundingPolicy.DownToWon).ShouldBe(new Won(5_750_000_999));
     }
+
+    [Theory]
+    [InlineData(1L, 2L, 2, "50")]
+    [InlineData(29L, 200L, 2, "14.5")]
+    [InlineData(1477L, 10000L, 2, "14.77")]
+    [InlineData(1L, 3L, 4, "33.3333")]
+    [InlineData(0L, 1L, 2, "0")]
+    [InlineData(3L, 2L, 0, "150")]
+    [InlineData(1L, 200000L, 2, "0")]
+    [InlineData(1L, 20000L, 2, "0.01")]
+    public void ToPercent_IsTheRoundedPercentageWithoutTrailingZeros(long n, long d, int decimals, string expected)
+    {
+        var percent = new Share(n, d).ToPercent(decimals);
+        // The text a report writes (JSON numbers too): no trailing zeros, no exponent.
+        percent.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
+        percent.ShouldBe(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void ToPercent_WritesTheSameDigitsAsDividingByTheScale()
+    {
+        // The percentage was once computed as a decimal division; reports must not change by a digit.
+        var random = new Random(20200609);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var d = random.NextInt64(1, 40_000_000_000);
+            var n = random.NextInt64(0, d * 2);
+            var decimals = i % 5;
+            var scale = 1L;
+            for (var k = 0; k < decimals; k++)
+            {
+                scale *= 10;
+            }
+            var scaled = RoundingPolicy.DownToWon.Round((Int128)n * 100 * scale * 2 + d, d * 2).Value; // half up
+            var divided = new decimal(scaled) / scale;
+            new Share(n, d).ToPercent(decimals).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                .ShouldBe(divided.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{n}/{d} to {decimals} places");
+        }
+    }
 }
