@@ -129,25 +129,19 @@ internal sealed class CommandRun
     /// <summary>The rows of every file, streamed; problems go to <paramref name="log"/>.</summary>
     public IEnumerable<BudgetRow> Rows(IEnumerable<string> files, ProblemLog log, bool applicantColumns = false, bool settlementColumns = false)
     {
-        var options = new BudgetReadOptions(
-            CommonOptions.UnitFrom(_parse.GetValue(_options.AmountUnit) ?? "won"),
-            CommonOptions.EncodingFrom(_parse.GetValue(_options.Encoding) ?? "auto"),
-            applicantColumns,
-            settlementColumns,
-            _parse.GetValue(_options.Sheet));
+        var options = ReadOptions(applicantColumns, settlementColumns);
         // Every sum a command takes (a source's total, the program's, an envelope's use) is at most the sum of every
         // amount on every site row: while that fits in a long, no later sum overflows, and the row that makes it
         // overflow is named here, not by a bare overflow in the middle of judging.
         var everything = 0L;
+        var amounts = new long[6];
         foreach (var file in files)
         {
             foreach (var row in BudgetCsvReader.Read(file, file, options, log))
             {
-                if (row.Kind == RowKind.Site && !TryAddAll(ref everything, row))
+                if (row.Kind == RowKind.Site && !TryAddAll(ref everything, AmountsOf(row, amounts)))
                 {
-                    log.Add(new InputProblem(row.Site.Origin?.Source ?? file, row.Site.Origin?.Line, null, null, null, new LocalizedText(
-                        $"사업장 '{Output.Cells.Shown(row.Site.SiteId)}'까지 더한 금액이 9,223,372,036,854,775,807원을 넘어 계산할 수 없습니다",
-                        $"with site '{Output.Cells.Shown(row.Site.SiteId)}' the amounts add up to more than 9,223,372,036,854,775,807 won, which cannot be computed")));
+                    log.Add(SumOverflow(row.Site.Origin?.Source ?? file, row.Site.Origin?.Line, row.Site.SiteId));
                     continue;
                 }
                 yield return row;
@@ -155,19 +149,44 @@ internal sealed class CommandRun
         }
     }
 
-    private static bool TryAddAll(ref long sum, BudgetRow row)
+    private BudgetReadOptions ReadOptions(bool applicantColumns, bool settlementColumns) => new(
+        CommonOptions.UnitFrom(_parse.GetValue(_options.AmountUnit) ?? "won"),
+        CommonOptions.EncodingFrom(_parse.GetValue(_options.Encoding) ?? "auto"),
+        applicantColumns,
+        settlementColumns,
+        _parse.GetValue(_options.Sheet));
+
+    // The amounts of a row a command may add up, in the order of ScannedRow.Amounts.
+    private static ReadOnlySpan<long> AmountsOf(BudgetRow row, Span<long> amounts)
     {
-        try
-        {
-            sum = checked(sum + row.Site.Total.Value + (row.Requested?.Value ?? 0) + (row.Disbursed?.Value ?? 0) + (row.Interest?.Value ?? 0)
-                + (row.Site.StatedTotal?.Value ?? 0) + (row.Site.StatedLocal?.Value ?? 0));
-            return true;
-        }
-        catch (OverflowException)
-        {
-            return false;
-        }
+        amounts[0] = row.Site.Total.Value;
+        amounts[1] = row.Requested?.Value ?? 0;
+        amounts[2] = row.Disbursed?.Value ?? 0;
+        amounts[3] = row.Interest?.Value ?? 0;
+        amounts[4] = row.Site.StatedTotal?.Value ?? 0;
+        amounts[5] = row.Site.StatedLocal?.Value ?? 0;
+        return amounts;
     }
+
+    private static bool TryAddAll(ref long sum, ReadOnlySpan<long> amounts)
+    {
+        var s = sum;
+        foreach (var amount in amounts)
+        {
+            // Every amount is zero or more: the sum overflowed when it went negative.
+            s = unchecked(s + amount);
+            if (s < 0)
+            {
+                return false;
+            }
+        }
+        sum = s;
+        return true;
+    }
+
+    private static InputProblem SumOverflow(string file, int? line, string siteId) => new(file, line, null, null, null, new LocalizedText(
+        $"사업장 '{Output.Cells.Shown(siteId)}'까지 더한 금액이 9,223,372,036,854,775,807원을 넘어 계산할 수 없습니다",
+        $"with site '{Output.Cells.Shown(siteId)}' the amounts add up to more than 9,223,372,036,854,775,807 won, which cannot be computed"));
 
     /// <summary>Reads every file into memory; throws <see cref="InputException"/> with every problem if any row is bad.</summary>
     public List<BudgetRow> ReadBudgets(IEnumerable<string> files, TextWriter stderr, bool applicantColumns = false, bool settlementColumns = false)
@@ -223,22 +242,37 @@ internal sealed class CommandRun
     }
 
     /// <summary>
-    /// The first of two passes over files too large to hold: every row is parsed and checked as input, and its id
-    /// noted for <see cref="DuplicateIds"/>; nothing else is kept. Throws <see cref="InputException"/> if any row is bad.
+    /// The first of two passes over files too large to hold: every row is checked as input, with the same problems
+    /// as <see cref="Rows"/>, and its id noted for <see cref="DuplicateIds"/>; no site is built and nothing else is
+    /// kept. Throws <see cref="InputException"/> if any row is bad.
     /// </summary>
     public DuplicateIds ValidateInput(IEnumerable<string> files, TextWriter stderr, out bool fiscalYears)
     {
         var log = new ProblemLog();
-        var duplicates = new DuplicateIds();
-        fiscalYears = false;
-        foreach (var row in Rows(files, log))
+        // A budget row is some 60 to 150 bytes: room for a site every 64 bytes of the files is made at once, not regrown.
+        var bytes = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
+        var duplicates = new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
+        var anyYear = false;
+        var options = ReadOptions(applicantColumns: false, settlementColumns: false);
+        var everything = 0L;
+        foreach (var file in files)
         {
-            if (row.Kind == RowKind.Site)
+            BudgetCsvReader.Scan(file, file, options, log, (in ScannedRow row) =>
             {
-                duplicates.Observe(row.Site.SiteId, row.Site.Origin);
-                fiscalYears |= row.Site.FiscalYears.Count > 0;
-            }
+                if (row.Kind != RowKind.Site)
+                {
+                    return;
+                }
+                if (!TryAddAll(ref everything, row.Amounts))
+                {
+                    log.Add(SumOverflow(row.File, row.Line, row.SiteId.ToString()));
+                    return;
+                }
+                duplicates.Observe(row.SiteId, row.File, row.Line);
+                anyYear |= row.HasFiscalYear;
+            });
         }
+        fiscalYears = anyYear;
         ThrowOrWarn(log, stderr);
         return duplicates;
     }

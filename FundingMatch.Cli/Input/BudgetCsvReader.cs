@@ -79,10 +79,66 @@ internal sealed class ProblemLog
 /// Reads budget CSVs (English or Korean headers, UTF-8 or CP949, amounts in any form the core parses) with CsvHelper,
 /// streaming row by row: a row is parsed from the field bytes and handed on before the next is read.
 /// </summary>
-internal static class BudgetCsvReader
+internal static partial class BudgetCsvReader
 {
     /// <summary>Reads the rows of <paramref name="path"/>, reporting problems to <paramref name="log"/>; rows with errors are not returned.</summary>
     public static IEnumerable<BudgetRow> Read(string path, string displayName, BudgetReadOptions options, ProblemLog log)
+    {
+        foreach (var cells in Records(path, displayName, options, log))
+        {
+            if (cells.ToRow(log) is { } row)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the rows of a budget file open as <paramref name="input"/> (a seekable stream; a workbook when
+    /// <paramref name="isWorkbook"/>), naming it <paramref name="displayName"/> in problems.
+    /// </summary>
+    /// <exception cref="InputException">A workbook that cannot be read, or has no such sheet.</exception>
+    public static IEnumerable<BudgetRow> Read(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log)
+    {
+        foreach (var cells in Records(input, isWorkbook, displayName, options, log))
+        {
+            if (cells.ToRow(log) is { } row)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the rows of <paramref name="path"/> as <see cref="Read(string, string, BudgetReadOptions, ProblemLog)"/>
+    /// does, reporting exactly the same problems, without building a site: each good row is handed to
+    /// <paramref name="row"/> as a <see cref="ScannedRow"/> (its kind, id and the sum of its amounts), valid only during the
+    /// call. The first of two passes over a file too large to hold.
+    /// </summary>
+    public static void Scan(string path, string displayName, BudgetReadOptions options, ProblemLog log, ScannedRowHandler row)
+    {
+        foreach (var cells in Records(path, displayName, options, log))
+        {
+            if (cells.ToScanned(log, out var scanned))
+            {
+                row(in scanned);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Scan(string, string, BudgetReadOptions, ProblemLog, ScannedRowHandler)"/>, for an open stream.</summary>
+    public static void Scan(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log, ScannedRowHandler row)
+    {
+        foreach (var cells in Records(input, isWorkbook, displayName, options, log))
+        {
+            if (cells.ToScanned(log, out var scanned))
+            {
+                row(in scanned);
+            }
+        }
+    }
+
+    private static IEnumerable<RowCells> Records(string path, string displayName, BudgetReadOptions options, ProblemLog log)
     {
         if (!File.Exists(path))
         {
@@ -93,18 +149,17 @@ internal static class BudgetCsvReader
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        foreach (var row in Read(stream, Workbooks.IsWorkbook(path), displayName, options, log))
+        foreach (var cells in Records(stream, Workbooks.IsWorkbook(path), displayName, options, log))
         {
-            yield return row;
+            yield return cells;
         }
     }
 
     /// <summary>
-    /// Reads the rows of a budget file open as <paramref name="input"/> (a seekable stream; a workbook when
-    /// <paramref name="isWorkbook"/>), naming it <paramref name="displayName"/> in problems.
+    /// The rows of a file whose every field is good, one at a time in one reused <see cref="RowCells"/>: what is left
+    /// (building the site, or only noting its id and sums) is the caller's, before it asks for the next row.
     /// </summary>
-    /// <exception cref="InputException">A workbook that cannot be read, or has no such sheet.</exception>
-    public static IEnumerable<BudgetRow> Read(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log)
+    private static IEnumerable<RowCells> Records(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log)
     {
         var stream = input;
         if (isWorkbook)
@@ -176,11 +231,9 @@ internal static class BudgetCsvReader
             yield break;
         }
 
-        var buffer = new char[256];
         var sites = 0;
         var errorsBefore = log.ErrorCount;
-        // One list of lines for every row of the file: SiteBudget copies the lines it keeps into an array of their own.
-        var lines = new List<BudgetLine>(map.Columns.Count);
+        var cells = new RowCells(csv, displayName, map.Columns.Count);
         while (true)
         {
             bool more;
@@ -199,12 +252,12 @@ internal static class BudgetCsvReader
             {
                 break;
             }
-            var line = (int)csv.LineNumber + skippedLines;
-            var row = ReadRow(csv, map, displayName, line, log, buffer, lines);
-            if (row is not null)
+            if (ReadCells(csv, map, (int)csv.LineNumber + skippedLines, log, cells))
             {
-                sites += row.Kind == RowKind.Site ? 1 : 0;
-                yield return row;
+                // Counted before the caller finishes the row: a row it then finds bad is an error, and an error
+                // already stops the "no site rows" problem below.
+                sites += cells.Kind == RowKind.Site ? 1 : 0;
+                yield return cells;
             }
         }
         if (sites == 0 && log.ErrorCount == errorsBefore)
@@ -389,7 +442,11 @@ internal static class BudgetCsvReader
     private static void Error(ProblemLog log, string file, int line, Mapped m, ReadOnlySpan<byte> value, string ko, string en) =>
         log.Add(new InputProblem(file, line, m.Index + 1, m.Header, Encoding.UTF8.GetString(value), new LocalizedText(ko, en)));
 
-    private static BudgetRow? ReadRow(CsvReader csv, HeaderMap map, string file, int line, ProblemLog log, Span<char> buffer, List<BudgetLine> lines)
+    /// <summary>
+    /// Reads and checks every field of the current record into <paramref name="cells"/>: false when the row has an
+    /// error (each reported) or is a row of empty cells. Text cells are left in the record, read when asked for.
+    /// </summary>
+    private static bool ReadCells(CsvReader csv, HeaderMap map, int line, ProblemLog log, RowCells cells)
     {
         var allEmpty = true;
         for (var i = 0; i < csv.FieldCount && allEmpty; i++)
@@ -398,23 +455,17 @@ internal static class BudgetCsvReader
         }
         if (allEmpty)
         {
-            return null; // a row of empty cells, as Excel writes below a table: no data to lose
+            return false; // a row of empty cells, as Excel writes below a table: no data to lose
         }
 
+        var file = cells.File;
+        var buffer = cells.Buffer;
         var errorsBefore = log.ErrorCount;
-        string siteId = "", name = "", region = "";
         Mapped? siteIdColumn = null;
+        cells.Clear(line);
         // One amount a (source, kind) column, in header order. 지방비 is money of its own on a row that leaves the
         // provincial and municipal cells blank; on a row that fills either, it is their stated sum, checked, not money.
-        lines.Clear();
-        List<BudgetLine>? localCells = null;
-        var rowHasSplit = false;
-        Won? total = null, requested = null, disbursed = null, interest = null;
-        int? fiscalYear = null;
-        bool? interestExempt = null;
-        decimal? floorArea = null, score = null;
-        int? firms = null;
-        LocalDate? completion = null;
+        var lines = cells.Lines;
 
         foreach (var m in map.Columns)
         {
@@ -422,21 +473,21 @@ internal static class BudgetCsvReader
             switch (m.Column)
             {
                 case Column.SiteId:
-                    siteId = FieldParsers.OneLine(csv.GetString(m.Index));
+                    cells.SiteIdIndex = m.Index;
                     siteIdColumn = m;
                     break;
                 case Column.SiteName:
-                    name = FieldParsers.OneLine(csv.GetString(m.Index));
+                    cells.NameIndex = m.Index;
                     break;
                 case Column.Region:
-                    region = FieldParsers.OneLine(csv.GetString(m.Index)); // pooled: a region repeats on many rows
+                    cells.RegionIndex = m.Index;
                     break;
                 case Column.CompletionDate:
                     if (!bytes.IsEmpty)
                     {
                         if (FieldParsers.TryParseDate(bytes, out var date))
                         {
-                            completion = date;
+                            cells.Completion = date;
                         }
                         else
                         {
@@ -449,7 +500,7 @@ internal static class BudgetCsvReader
                     {
                         if (FieldParsers.TryParseArea(bytes, out var area))
                         {
-                            floorArea = area;
+                            cells.FloorArea = area;
                         }
                         else
                         {
@@ -462,7 +513,7 @@ internal static class BudgetCsvReader
                     {
                         if (int.TryParse(bytes, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
                         {
-                            firms = count;
+                            cells.Firms = count;
                         }
                         else
                         {
@@ -475,7 +526,7 @@ internal static class BudgetCsvReader
                     {
                         if (int.TryParse(bytes, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear) && parsedYear is >= 1900 and <= 2999)
                         {
-                            fiscalYear = parsedYear;
+                            cells.FiscalYear = parsedYear;
                         }
                         else
                         {
@@ -487,13 +538,13 @@ internal static class BudgetCsvReader
                     if (!bytes.IsEmpty)
                     {
                         var text = Encoding.UTF8.GetString(bytes).Trim();
-                        interestExempt = text.ToLowerInvariant() switch
+                        cells.InterestExempt = text.ToLowerInvariant() switch
                         {
                             "yes" or "y" or "true" or "예" or "o" => true,
                             "no" or "n" or "false" or "아니오" or "아니요" or "x" => false,
                             _ => null,
                         };
-                        if (interestExempt is null)
+                        if (cells.InterestExempt is null)
                         {
                             Error(log, file, line, m, bytes, "예 또는 아니오여야 합니다", "expected yes or no (예 or 아니오)");
                         }
@@ -504,7 +555,7 @@ internal static class BudgetCsvReader
                     {
                         if (decimal.TryParse(bytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
                         {
-                            score = value;
+                            cells.Score = value;
                         }
                         else
                         {
@@ -524,7 +575,7 @@ internal static class BudgetCsvReader
                         }
                         break;
                     }
-                    rowHasSplit |= m.Column is Column.Provincial or Column.Municipal;
+                    cells.RowHasSplit |= m.Column is Column.Provincial or Column.Municipal;
                     if (!TryParseAmount(bytes, m.Unit, buffer, out var amount, out var parseError))
                     {
                         // A 10 MB cell is shown by its first 40 characters, once.
@@ -539,7 +590,7 @@ internal static class BudgetCsvReader
                     }
                     if (m.Column == Column.Local)
                     {
-                        (localCells ??= []).Add(new BudgetLine(FundingSource.Local, m.Kind, amount));
+                        cells.LocalCells.Add(new BudgetLine(FundingSource.Local, m.Kind, amount));
                     }
                     else if (Columns.Source(m.Column) is { } source)
                     {
@@ -547,78 +598,35 @@ internal static class BudgetCsvReader
                     }
                     else if (m.Column == Column.Total)
                     {
-                        total = amount;
+                        cells.Total = amount;
                     }
                     else if (m.Column == Column.Requested)
                     {
-                        requested = amount;
+                        cells.Requested = amount;
                     }
                     else if (m.Column == Column.Disbursed)
                     {
-                        disbursed = amount;
+                        cells.Disbursed = amount;
                     }
                     else if (m.Column == Column.Interest)
                     {
-                        interest = amount;
+                        cells.Interest = amount;
                     }
                     break;
             }
         }
         // A totals row names itself in the id cell, or in the name cell with the id left blank, as Excel sheets do.
-        var kind = TotalsLabel(siteId) ?? (siteId.Length == 0 ? TotalsLabel(name) : null) ?? RowKind.Site;
-        if (kind != RowKind.Site && siteId.Length == 0)
-        {
-            siteId = name.Trim();
-        }
-        if (kind == RowKind.Site && siteId.Length == 0 && siteIdColumn is { } idColumn)
+        var siteId = cells.SiteIdChars();
+        cells.Kind = TotalsLabel(siteId) ?? (siteId.IsEmpty ? TotalsLabel(cells.Name()) : null) ?? RowKind.Site;
+        if (cells.Kind == RowKind.Site && siteId.IsEmpty && siteIdColumn is { } idColumn)
         {
             Error(log, file, line, idColumn, [], "사업장코드가 비어 있습니다", "the site id is empty");
         }
-        if (log.ErrorCount > errorsBefore)
-        {
-            return null;
-        }
-        SiteBudget site;
-        try
-        {
-            Won? statedLocal = null;
-            if (localCells is not null && rowHasSplit)
-            {
-                statedLocal = Won.Sum(localCells.Select(l => l.Amount));
-            }
-            else if (localCells is not null)
-            {
-                lines.AddRange(localCells);
-            }
-            site = NewSite(statedLocal);
-        }
-        catch (OverflowException)
-        {
-            log.Add(new InputProblem(file, line, null, null, null, new LocalizedText(
-                $"'{Output.Cells.Shown(siteId)}' 행의 금액을 더하면 9,223,372,036,854,775,807원을 넘어 계산할 수 없습니다",
-                $"the amounts of '{Output.Cells.Shown(siteId)}' add up to more than 9,223,372,036,854,775,807 won, which cannot be computed")));
-            return null;
-        }
-        return new BudgetRow(site, requested, score) { Disbursed = disbursed, Interest = interest, InterestExempt = interestExempt, Kind = kind };
-
-        SiteBudget NewSite(Won? statedLocal) => new SiteBudget
-        {
-            SiteId = siteId,
-            Name = name,
-            Region = region,
-            // The year column may stand anywhere in the row: it is given to the lines once the row is read.
-            Lines = fiscalYear is { } year ? lines.ConvertAll(l => l with { FiscalYear = year }) : lines,
-            StatedLocal = statedLocal,
-            StatedTotal = total,
-            FloorAreaM2 = floorArea,
-            Firms = firms,
-            PlannedCompletion = completion,
-            Origin = new SourceLocation(file, line),
-        };
+        return log.ErrorCount == errorsBefore;
     }
 
     /// <summary>합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces; null for anything else.</summary>
-    private static RowKind? TotalsLabel(string cell) => MayBeTotalsLabel(cell) ? Columns.Normalize(cell) switch
+    private static RowKind? TotalsLabel(ReadOnlySpan<char> cell) => MayBeTotalsLabel(cell) ? Columns.Normalize(cell.ToString()) switch
     {
         "합계" or "총계" or "계" or "총합계" or "total" or "grandtotal" or "sum" => RowKind.Totals,
         "소계" or "subtotal" => RowKind.Subtotal,
@@ -627,10 +635,11 @@ internal static class BudgetCsvReader
 
     // Every label above is at most 16 characters and starts (after spaces) with one of these: a site id almost never
     // does, so the normalizing (which allocates) runs on a few rows, not on every row.
-    private static bool MayBeTotalsLabel(string cell)
+    private static bool MayBeTotalsLabel(ReadOnlySpan<char> cell)
     {
-        var text = cell.AsSpan().TrimStart();
-        return text.Length is > 0 and <= 16 && text[0] is '합' or '총' or '계' or '소' or 'T' or 't' or 'S' or 's' or 'G' or 'g' or 'Ｔ' or 'ｔ' or 'Ｓ' or 'ｓ' or 'Ｇ' or 'ｇ';
+        var text = cell.TrimStart();
+        // No label has a digit, and normalizing never removes an ASCII one: an id such as S0000001 is no label.
+        return text.Length is > 0 and <= 16 && !text.ContainsAnyInRange('0', '9') && text[0] is '합' or '총' or '계' or '소' or 'T' or 't' or 'S' or 's' or 'G' or 'g' or 'Ｔ' or 'ｔ' or 'Ｓ' or 'ｓ' or 'Ｇ' or 'ｇ';
     }
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),

@@ -293,6 +293,8 @@ internal sealed class BufferedCheckWriter(Action<CheckReport> render) : ICheckWr
 internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool strict) : ICheckWriter
 {
     private readonly MemoryStream _buffer = new();
+    // Regions, binding limits and roundings repeat on many sites: each is encoded once (a few thousand at most).
+    private readonly Json.EncodedValues _repeated = new(4096);
     private System.Text.Json.Utf8JsonWriter? _json;
     private Stream? _direct;
 
@@ -329,19 +331,19 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         w.WriteStartObject();
         if (site.Origin is { } o)
         {
-            w.WriteNumber("line", o.Line);
+            w.WriteNumber(Json.Names.Line, o.Line);
         }
-        w.WriteString("siteId", site.SiteId);
-        w.WriteString("siteName", site.Name);
-        w.WriteString("region", site.Region);
-        w.Won("national", site.National);
-        w.Won("provincial", site.Amount(FundingSource.Provincial));
-        w.Won("municipal", site.Amount(FundingSource.Municipal));
-        w.Won("local", site.Local);
-        w.Won("private", site.Private);
-        w.Won("inKind", site.InKind);
-        w.Won("total", f.Total);
-        w.WriteStartArray("amounts");
+        w.WriteString(Json.Names.SiteId, site.SiteId);
+        w.WriteString(Json.Names.SiteName, site.Name);
+        _repeated.Write(w, Json.Names.Region, site.Region);
+        w.Won(Json.Names.National, site.National);
+        w.Won(Json.Names.Provincial, site.Amount(FundingSource.Provincial));
+        w.Won(Json.Names.Municipal, site.Amount(FundingSource.Municipal));
+        w.Won(Json.Names.Local, site.Local);
+        w.Won(Json.Names.Private, site.Private);
+        w.Won(Json.Names.InKind, site.InKind);
+        w.Won(Json.Names.Total, f.Total);
+        w.WriteStartArray(Json.Names.Amounts);
         foreach (var line in site.LineSpan)
         {
             if (line.Amount != Won.Zero)
@@ -350,20 +352,20 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
             }
         }
         w.WriteEndArray();
-        w.Percent("nationalSharePercent", f.NationalShare);
-        w.WonOrNull("maxNational", f.MaxNational);
-        w.WonOrNull("headroom", f.Headroom);
+        w.Percent(Json.Names.NationalSharePercent, f.NationalShare);
+        w.WonOrNull(Json.Names.MaxNational, f.MaxNational);
+        w.WonOrNull(Json.Names.Headroom, f.Headroom);
         if (f.BindingLimit is { } binding)
         {
-            w.WriteString("bindingLimit", binding);
+            _repeated.Write(w, Json.Names.BindingLimit, binding);
         }
         else
         {
-            w.WriteNull("bindingLimit");
+            w.WriteNull(Json.Names.BindingLimit);
         }
-        w.WriteString("rounding", f.LimitRounding.Describe());
-        w.WriteBoolean("passed", s.Passed);
-        w.WriteStartArray("findings");
+        _repeated.Write(w, Json.Names.Rounding, f.LimitRounding.Describe());
+        w.WriteBoolean(Json.Names.Passed, s.Passed);
+        w.WriteStartArray(Json.Names.Findings);
         foreach (var finding in s.Findings)
         {
             w.Finding(finding, ctx);

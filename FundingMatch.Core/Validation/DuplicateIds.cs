@@ -4,7 +4,7 @@ namespace FundingMatch.Validation;
 
 /// <summary>
 /// Finds repeated site ids in a stream of budgets read twice, keeping one 64-bit hash a site rather than every id:
-/// first <see cref="Observe"/> every site, then, in the same order, ask <see cref="OtherPlaces"/> for each. Hash
+/// first <see cref="Observe(ReadOnlySpan{char}, string, int)"/> every site, then, in the same order, ask <see cref="OtherPlaces"/> for each. Hash
 /// collisions are harmless: ids are compared exactly before anything is reported.
 /// </summary>
 public sealed class DuplicateIds
@@ -13,19 +13,52 @@ public sealed class DuplicateIds
     private readonly Dictionary<string, List<SourceLocation?>> _later = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation?> _first = new(StringComparer.Ordinal);
 
+    /// <summary>Finds repeated ids among sites noted one by one.</summary>
+    public DuplicateIds()
+    {
+    }
+
+    /// <summary>
+    /// As <see cref="DuplicateIds()"/>, with room for <paramref name="expectedSites"/> sites made at once rather than
+    /// grown (a guess: more sites only cost a regrowth).
+    /// </summary>
+    public DuplicateIds(int expectedSites)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedSites);
+        _seen.EnsureCapacity(expectedSites);
+    }
+
     /// <summary>The first pass: note a site.</summary>
     public void Observe(string siteId, SourceLocation? origin)
     {
         ArgumentNullException.ThrowIfNull(siteId);
         if (!_seen.Add(Hash(siteId)))
         {
-            // Seen before, or a colliding id: keep the exact id and place; the second pass sorts out which.
-            if (!_later.TryGetValue(siteId, out var places))
-            {
-                places = [];
-                _later.Add(siteId, places);
-            }
-            places.Add(origin);
+            KeepLater(siteId, origin);
+        }
+    }
+
+    // Seen before, or a colliding id: keep the exact id and place; the second pass sorts out which.
+    private void KeepLater(string siteId, SourceLocation? origin)
+    {
+        if (!_later.TryGetValue(siteId, out var places))
+        {
+            places = [];
+            _later.Add(siteId, places);
+        }
+        places.Add(origin);
+    }
+
+    /// <summary>
+    /// The first pass: note a site by its id's characters, at line <paramref name="line"/> of <paramref name="source"/>.
+    /// Nothing is kept for an id not seen before (no string, no place), so a stream of distinct ids costs a hash each.
+    /// </summary>
+    public void Observe(ReadOnlySpan<char> siteId, string source, int line)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!_seen.Add(Hash(siteId)))
+        {
+            KeepLater(siteId.ToString(), new SourceLocation(source, line));
         }
     }
 
@@ -53,7 +86,7 @@ public sealed class DuplicateIds
     }
 
     // FNV-1a over the UTF-16 code units: deterministic across runs and machines, unlike string.GetHashCode.
-    private static ulong Hash(string s)
+    private static ulong Hash(ReadOnlySpan<char> s)
     {
         var h = 14695981039346656037UL;
         foreach (var c in s)
