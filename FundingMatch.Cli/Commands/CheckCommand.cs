@@ -35,14 +35,17 @@ internal static class CheckCommand
             writer.Begin(rules);
             var tally = new CheckTally();
             var log = new ProblemLog();
-            foreach (var row in run.Rows(paths, log))
+            // Each site is read and judged on a thread of its own while this one counts and writes the sites before
+            // it, in file order (the first pass found every row good, so reading cannot fail half-way for the input).
+            var judged = run.Rows(paths, log).Select(row => (Row: row, Assessment: row.Kind == RowKind.Site ? check.Assess(row.Site) : null));
+            foreach (var (row, assessed) in ReadAhead.Of(judged))
             {
-                if (row.Kind != RowKind.Site)
+                if (assessed is null)
                 {
                     check.AddStatedTotals(row.Site, row.Kind == RowKind.Subtotal);
                     continue;
                 }
-                var assessment = check.Add(row.Site);
+                var assessment = check.Add(assessed);
                 if (duplicates.OtherPlaces(row.Site.SiteId, row.Site.Origin) is { } others)
                 {
                     assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(row.Site, others.Select(o => o?.ToString() ?? "?").ToList()));

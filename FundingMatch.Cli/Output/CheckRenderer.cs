@@ -352,7 +352,15 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
             }
         }
         w.WriteEndArray();
-        w.Percent(Json.Names.NationalSharePercent, f.NationalShare);
+        // f.NationalShare, as a percentage, without reducing the fraction (a few hundred ms on a million sites).
+        if (f.Total.Value > 0)
+        {
+            w.WriteNumber(Json.Names.NationalSharePercent, Share.PercentOf(f.National, f.Total));
+        }
+        else
+        {
+            w.WriteNull(Json.Names.NationalSharePercent);
+        }
         w.WonOrNull(Json.Names.MaxNational, f.MaxNational);
         w.WonOrNull(Json.Names.Headroom, f.Headroom);
         if (f.BindingLimit is { } binding)

@@ -148,7 +148,21 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
     /// The share as a percentage with <paramref name="decimals"/> decimal places, rounded half away from zero
     /// (a display rounding only; no amount is computed from it): 75/343 → 21.87.
     /// </summary>
-    public decimal ToPercent(int decimals = 2)
+    public decimal ToPercent(int decimals = 2) => Percent(Numerator, Denominator, decimals);
+
+    /// <summary>
+    /// <c>Share.Of(part, whole).ToPercent(decimals)</c>, without reducing the fraction first: for a report that writes
+    /// the percentage of every one of many sites.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The whole is not positive, or the part is negative.</exception>
+    public static decimal PercentOf(Won part, Won whole, int decimals = 2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(part.Value, nameof(part));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(whole.Value, nameof(whole));
+        return Percent(part.Value, whole.Value, decimals);
+    }
+
+    private static decimal Percent(long numerator, long denominator, int decimals)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 12);
@@ -157,7 +171,7 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
         {
             scale *= 10;
         }
-        var scaled = HalfUp.Round((Int128)Numerator * 100 * scale, Denominator).Value;
+        var scaled = HalfUp.Round((Int128)numerator * 100 * scale, denominator).Value;
         // The percentage is scaled / 10^decimals exactly: built from its digits, with the trailing zeros dropped as a
         // division would (14.5, not 14.50), without dividing.
         var places = (byte)decimals;

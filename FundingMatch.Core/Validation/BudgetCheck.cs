@@ -10,7 +10,7 @@ namespace FundingMatch.Validation;
 
 /// <summary>
 /// Checks a program's site budgets against its rules. Sites can be added one at a time as they are read
-/// (<see cref="Add"/>, then <see cref="Complete"/>), so a stream of budgets needs no more memory than the
+/// (<see cref="Add(SiteBudget)"/>, then <see cref="Complete"/>), so a stream of budgets needs no more memory than the
 /// per-site ids; <see cref="Run(ProgramRules, IEnumerable{SiteBudget})"/> does both for a list.
 /// </summary>
 public sealed class BudgetCheck
@@ -97,11 +97,35 @@ public sealed class BudgetCheck
     }
 
     /// <summary>Checks one site: its figures and every per-site rule. Duplicates are found by <see cref="Complete"/>.</summary>
-    public SiteAssessment Add(SiteBudget site)
+    public SiteAssessment Add(SiteBudget site) => Add(Assess(site));
+
+    /// <summary>
+    /// Judges one site against the rules (its figures and every per-site rule) without adding it to the program:
+    /// safe to call from several threads at once, so that sites can be judged while others are read or written.
+    /// Give the result to <see cref="Add(SiteAssessment)"/>, in the sites' order, to count it in the program.
+    /// </summary>
+    public SiteAssessment Assess(SiteBudget site)
     {
         ArgumentNullException.ThrowIfNull(site);
         var figures = SiteFigures.Compute(_rules, site);
         var findings = CheckSite(site, figures);
+        IReadOnlyList<Finding> ordered = findings switch
+        {
+            null => [],
+            { Count: 1 } => findings,
+            _ => Order(findings),
+        };
+        return new SiteAssessment(site, figures, ordered);
+    }
+
+    /// <summary>
+    /// Counts a site judged by <see cref="Assess"/> in the program (its totals, the totals rows, repeated ids) and
+    /// returns it: <c>Add(Assess(site))</c> is <see cref="Add(SiteBudget)"/>.
+    /// </summary>
+    public SiteAssessment Add(SiteAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var site = assessment.Site;
         _totals.Add(site);
         _stated.AddSite(site);
         if (_trackDuplicates && !_firstSeen.TryAdd(site.SiteId, (_count, site.Origin)))
@@ -114,13 +138,7 @@ public sealed class BudgetCheck
             places.Add((_count, site.Origin));
         }
         _count++;
-        IReadOnlyList<Finding> ordered = findings switch
-        {
-            null => [],
-            { Count: 1 } => findings,
-            _ => Order(findings),
-        };
-        return new SiteAssessment(site, figures, ordered);
+        return assessment;
     }
 
     /// <summary>

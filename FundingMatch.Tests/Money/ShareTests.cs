@@ -102,6 +102,8 @@ public class ShareTests
             var divided = new decimal(scaled) / scale;
             new Share(n, d).ToPercent(decimals).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 .ShouldBe(divided.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{n}/{d} to {decimals} places");
+            Share.PercentOf(new Won(n), new Won(d), decimals).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                .ShouldBe(divided.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{n} of {d} to {decimals} places");
         }
     }
 }

@@ -230,4 +230,25 @@ public class BudgetCheckTests
         share.ToText().ShouldContain("most national = 50% × 11,500,000,000 = 5,750,000,000 (rounded down to 1,000 won) [national-share-max:");
         all.Select(d => d.Figure).ShouldBe(["total", "nationalShare", "per-site-cap", "national-share-max", "local-share-min", "completion-deadline", "floor-area-guide-m2", "maxNational", "headroom"]);
     }
+
+    [Fact]
+    public void Assess_OnOtherThreads_ThenAddInOrder_IsTheSameCheckAsAdd()
+    {
+        var sites = Enumerable.Range(0, 2_000).Select(i => TestData.Cash($"s{i % 1_500}", i % 4 == 0 ? 2_600_000_000L : 2_000_000_000L + (i % 3), 1_000_000_000L + i, 1_000_000_000L, i % 5 == 0 ? 10L : 0L)
+            with { Origin = new SourceLocation("f.csv", i + 2) }).ToList();
+        var one = new BudgetCheck(Rules);
+        var added = sites.Select(one.Add).ToList();
+        var two = new BudgetCheck(Rules);
+        var assessed = sites.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(two.Assess).ToList();
+        var counted = assessed.Select(two.Add).ToList();
+
+        counted.Select(a => (a.Site.SiteId, a.Passed, string.Join(",", a.Findings.Select(f => f.Code)), a.Figures.MaxNational))
+            .ShouldBe(added.Select(a => (a.Site.SiteId, a.Passed, string.Join(",", a.Findings.Select(f => f.Code)), a.Figures.MaxNational)));
+        added.ShouldContain(a => !a.Passed);
+        var c1 = one.Complete();
+        var c2 = two.Complete();
+        c2.Totals.All.Total.ShouldBe(c1.Totals.All.Total);
+        c2.SiteFindings.Select(f => (f.Item1, f.Item2.Message.English)).ShouldBe(c1.SiteFindings.Select(f => (f.Item1, f.Item2.Message.English)));
+        c1.SiteFindings.ShouldNotBeEmpty(); // ids repeat past 1,500
+    }
 }

@@ -38,4 +38,30 @@ public class DuplicateIdsTests
                     : null)
                 .SequenceEqual(report.Sites.Select(s => s.Findings.SingleOrDefault(f => f.Code == FindingCodes.DuplicateSite)?.Message.English));
         });
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(200_000)]
+    public void Observe_ByCharacters_FindsTheSameRepeatsAsByString_HoweverLargeTheGuess(int expected)
+    {
+        // 50,000 ids, every 7th repeated later, past any starting size: the set must grow and keep every hash.
+        var ids = Enumerable.Range(0, 50_000).Select(i => $"S{i:D7}").Concat(Enumerable.Range(0, 50_000).Where(i => i % 7 == 0).Select(i => $"S{i:D7}")).ToList();
+        var bySpan = new DuplicateIds(expected);
+        var byString = new DuplicateIds();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            bySpan.Observe(ids[i].AsSpan(), "f.csv", i + 2);
+            byString.Observe(ids[i], L(i + 2));
+        }
+        var repeated = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var a = bySpan.OtherPlaces(ids[i], L(i + 2))?.Select(p => p!.Line).ToArray();
+            var b = byString.OtherPlaces(ids[i], L(i + 2))?.Select(p => p!.Line).ToArray();
+            a.ShouldBe(b);
+            repeated += a is null ? 0 : 1;
+        }
+        repeated.ShouldBe(2 * ((50_000 + 6) / 7));
+    }
 }
