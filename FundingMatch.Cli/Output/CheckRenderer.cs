@@ -295,6 +295,8 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
     private readonly MemoryStream _buffer = new();
     // Regions, binding limits and roundings repeat on many sites: each is encoded once (a few thousand at most).
     private readonly Json.EncodedValues _repeated = new(4096);
+    // Compact JSON: a site without findings is put together from pre-encoded pieces (the same bytes).
+    private readonly CompactSiteJson? _compact = ctx.CompactJson ? new CompactSiteJson() : null;
     private System.Text.Json.Utf8JsonWriter? _json;
     private Stream? _direct;
 
@@ -325,9 +327,25 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
 
     public void Site(SiteAssessment s)
     {
+        if (_compact?.TryWrite(s, out var json) == true)
+        {
+            W.WriteRawValue(json, skipInputValidation: true);
+        }
+        else
+        {
+            WriteSite(W, s);
+        }
+        if (_buffer.Length > 1 << 16 || W.BytesPending > 1 << 16)
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>A site through the general writer: every site of indented JSON, and a site with findings.</summary>
+    internal void WriteSite(System.Text.Json.Utf8JsonWriter w, SiteAssessment s)
+    {
         var site = s.Site;
         var f = s.Figures;
-        var w = W;
         w.WriteStartObject();
         if (site.Origin is { } o)
         {
@@ -380,10 +398,6 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         }
         w.WriteEndArray();
         w.WriteEndObject();
-        if (_buffer.Length > 1 << 16 || W.BytesPending > 1 << 16)
-        {
-            Drain();
-        }
     }
 
     public void End(IReadOnlyList<Finding> programFindings, ProgramTotals totals, CheckSummary summary, IReadOnlyList<StatedTotalsResult> statedTotals)

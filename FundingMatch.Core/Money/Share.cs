@@ -171,7 +171,17 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
         {
             scale *= 10;
         }
-        var scaled = HalfUp.Round((Int128)numerator * 100 * scale, denominator).Value;
+        long scaled;
+        if (numerator >= 0 && numerator <= long.MaxValue / 100 / (long)scale)
+        {
+            // The common case in 64 bits (a report writes this for every site): half up is a remainder at least half.
+            var (q, r) = Math.DivRem(numerator * 100 * (long)scale, denominator);
+            scaled = r >= denominator - r ? q + 1 : q;
+        }
+        else
+        {
+            scaled = HalfUp.Round((Int128)numerator * 100 * scale, denominator).Value;
+        }
         // The percentage is scaled / 10^decimals exactly: built from its digits, with the trailing zeros dropped as a
         // division would (14.5, not 14.50), without dividing.
         var places = (byte)decimals;

@@ -75,6 +75,8 @@ public class ShareTests
     [InlineData(3L, 2L, 0, "150")]
     [InlineData(1L, 200000L, 2, "0")]
     [InlineData(1L, 20000L, 2, "0.01")]
+    [InlineData(3074457345618258602L, 9223372036854775807L, 2, "33.33")] // past 64 bits once scaled
+    [InlineData(9223372036854775807L, 9223372036854775806L, 6, "100")]
     public void ToPercent_IsTheRoundedPercentageWithoutTrailingZeros(long n, long d, int decimals, string expected)
     {
         var percent = new Share(n, d).ToPercent(decimals);

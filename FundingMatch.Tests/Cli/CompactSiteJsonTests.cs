@@ -1,0 +1,121 @@
+using System.Text;
+using FundingMatch.Budgets;
+using FundingMatch.Cli.Output;
+using FundingMatch.Money;
+using FundingMatch.Rules;
+using FundingMatch.Text;
+using FundingMatch.Validation;
+
+namespace FundingMatch.Tests.Cli;
+
+/// <summary>The fast compact JSON of a site without findings is, byte for byte, what the general writer writes.</summary>
+public class CompactSiteJsonTests
+{
+    private static readonly string[] Texts =
+    [
+        "", "S0000001", "센터 0", "서울 마포구", "quote \" backslash \\ slash /", "tab\tnew\nline", "\u001b[31mred", "<script>alert(1)</script>",
+        "emoji 🏭 factory", "ｆｕｌｌｗｉｄｔｈ", "한글과 English & 'apostrophes'", "\u2028 line separator", "\u00a0nbsp\u00ad",
+    ];
+
+    // The program, and how many of the random sites pass it at least (the per-firm program's cap fails most of them).
+    public static TheoryData<string, int> Programs() => new() { { ProgramCatalog.DefaultProgramId, 500 }, { "sogongin-center-2020-strict", 500 }, { "sogongin-smart-manufacturing-2025", 5 } };
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void TryWrite_OfASiteWithoutFindings_IsWhatTheGeneralWriterWrites(string program, int passing)
+    {
+        var rules = TestData.Program(program);
+        var check = new BudgetCheck(rules);
+        var random = new Random(20200609);
+        var compact = new CompactSiteJson();
+        var general = new JsonCheckWriter(new RenderContext(TextWriter.Null, Language.English, OutputFormat.Json) { CompactJson = true }, null, false);
+        var written = 0;
+        var declined = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            var site = RandomSite(random, i);
+            var assessment = check.Assess(site);
+            if (!compact.TryWrite(assessment, out var fast))
+            {
+                // Declined only for a finding, or for text the writer escapes (then written the general way).
+                (assessment.Findings.Count > 0 || General(general, assessment).Contains('\\', StringComparison.Ordinal)).ShouldBeTrue($"site {i}");
+                declined++;
+                continue;
+            }
+            var expected = General(general, assessment);
+            Encoding.UTF8.GetString(fast).ShouldBe(expected, $"site {i}");
+            written++;
+        }
+        written.ShouldBeGreaterThan(passing);
+        declined.ShouldBeGreaterThan(100);
+    }
+
+    [Fact]
+    public void TryWrite_OfTheSamples_IsWhatTheGeneralWriterWrites()
+    {
+        var compact = new CompactSiteJson();
+        var general = new JsonCheckWriter(new RenderContext(TextWriter.Null, Language.Korean, OutputFormat.Json) { CompactJson = true }, null, false);
+        var check = new BudgetCheck(TestData.Rules2020);
+        foreach (var site in TestData.Round2020.Concat(TestData.Reported2020))
+        {
+            var assessment = check.Assess(site);
+            if (compact.TryWrite(assessment, out var fast))
+            {
+                Encoding.UTF8.GetString(fast).ShouldBe(General(general, assessment));
+            }
+        }
+    }
+
+    private static string General(JsonCheckWriter writer, SiteAssessment assessment)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = Json.CreateWriter(buffer, compact: true))
+        {
+            writer.WriteSite(json, assessment);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static SiteBudget RandomSite(Random random, int i)
+    {
+        long Amount() => random.Next(6) switch
+        {
+            0 => 0,
+            1 => random.NextInt64(1, 1_000),
+            2 => random.NextInt64(1, 100) * 100_000_000,
+            _ => random.NextInt64(0, 30_000_000_000),
+        };
+        string Text() => random.Next(3) == 0 ? Texts[random.Next(Texts.Length)] : Texts[1 + random.Next(3)];
+        var lines = new List<BudgetLine>();
+        if (random.Next(2) == 0)
+        {
+            // Shaped as the rules want (most sites of a real file pass): national at most half and at most 25억.
+            var total = random.NextInt64(5_000, 30_000) * 1_000_000;
+            var national = Math.Min(2_500_000_000, total / 2 / 1000 * 1000);
+            var provincial = (total - national) * random.Next(20, 70) / 100 / 1000 * 1000;
+            lines.Add(BudgetLine.Cash(FundingSource.National, new Won(national)));
+            lines.Add(new BudgetLine(FundingSource.Provincial, random.Next(5) == 0 ? FundingKind.InKind : FundingKind.Cash, new Won(provincial)));
+            lines.Add(BudgetLine.Cash(FundingSource.Municipal, new Won(total - national - provincial)));
+        }
+        foreach (var source in random.Next(2) == 0 ? [] : FundingSources.All)
+        {
+            if (random.Next(3) > 0)
+            {
+                lines.Add(new BudgetLine(source, random.Next(4) == 0 ? FundingKind.InKind : FundingKind.Cash, new Won(Amount())));
+            }
+        }
+        if (lines.Count == 0 || random.Next(20) == 0)
+        {
+            lines.Insert(0, BudgetLine.Cash(FundingSource.National, new Won(Amount())));
+        }
+        return new SiteBudget
+        {
+            SiteId = Text() + i,
+            Name = Text(),
+            Region = Text(),
+            Lines = lines,
+            Origin = random.Next(10) == 0 ? null : new SourceLocation("budget.csv", i + 2),
+            FloorAreaM2 = random.Next(4) == 0 ? random.Next(100, 9000) : null,
+        };
+    }
+}
