@@ -219,7 +219,9 @@ internal static partial class BudgetCsvReader
             MalformedData = CsvMalformedDataHandling.Skip,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             OnMalformedRecord = malformed.Add,
-            PoolStrings = true,
+            // Ids and names are unique: pooling them costs a lookup a cell for nothing. Regions repeat, and RowCells
+            // keeps them itself.
+            PoolStrings = false,
             DetectSeparatorHint = false,
         };
         using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
@@ -511,7 +513,10 @@ internal static partial class BudgetCsvReader
                 case Column.Firms:
                     if (!bytes.IsEmpty)
                     {
-                        if (int.TryParse(bytes, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
+                        int count;
+                        // Plain digits straight away (most files); separators and the rest through the general parser.
+                        if ((FieldParsers.TryParseDigits(bytes, out var digits) && digits <= int.MaxValue && (count = (int)digits) >= 0)
+                            || int.TryParse(bytes, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count))
                         {
                             cells.Firms = count;
                         }

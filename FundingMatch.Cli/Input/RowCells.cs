@@ -162,7 +162,7 @@ internal static partial class BudgetCsvReader
                 {
                     SiteId = siteId,
                     Name = Name(),
-                    Region = Text(RegionIndex), // pooled by the reader: a region repeats on many rows
+                    Region = Region(),
                     // The year column may stand anywhere in the row: it is given to the lines once the row is read.
                     Lines = FiscalYear is { } year ? Lines.ConvertAll(l => l with { FiscalYear = year }) : Lines,
                     StatedLocal = statedLocal,
@@ -230,6 +230,30 @@ internal static partial class BudgetCsvReader
         {
             var id = SiteIdIndex >= 0 ? FieldParsers.OneLine(csv.GetString(SiteIdIndex)) : "";
             return Kind != RowKind.Site && id.Length == 0 ? Name().Trim() : id;
+        }
+
+        // A region repeats on many rows: the last few are kept, so that a file's million rows share a few strings.
+        private readonly (byte[] Bytes, string Text)[] _regions = new (byte[], string)[16];
+        private int _nextRegion;
+
+        private string Region()
+        {
+            if (RegionIndex < 0)
+            {
+                return "";
+            }
+            var bytes = csv.GetSpan(RegionIndex);
+            foreach (var (known, text) in _regions)
+            {
+                if (known is not null && bytes.SequenceEqual(known))
+                {
+                    return text;
+                }
+            }
+            var region = Text(RegionIndex);
+            _regions[_nextRegion] = (bytes.ToArray(), region);
+            _nextRegion = (_nextRegion + 1) % _regions.Length;
+            return region;
         }
 
         private string Text(int index) => index >= 0 ? FieldParsers.OneLine(csv.GetString(index)) : "";

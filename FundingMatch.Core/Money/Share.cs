@@ -130,19 +130,29 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
     public Won Of(Won amount, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(rounding);
-        return rounding.Round((Int128)amount.Value * Numerator, Denominator);
+        // The product in 128 bits only when it needs them (the multiply is most of the cost otherwise).
+        var high = Math.BigMul(amount.Value, Numerator, out var low);
+        return high == (low >> 63)
+            ? rounding.Round(low, Denominator)
+            : rounding.Round(unchecked((Int128)amount.Value * Numerator), Denominator);
     }
 
     /// <summary>True when <paramref name="part"/> is at most this share of <paramref name="whole"/>, exactly.</summary>
-    public bool Allows(Won part, Won whole) => (Int128)part.Value * Denominator <= (Int128)whole.Value * Numerator;
+    public bool Allows(Won part, Won whole) => unchecked((Int128)part.Value * Denominator <= (Int128)whole.Value * Numerator); // a product of two longs fits in 128 bits: no overflow check needed
 
     /// <summary>True when <paramref name="part"/> is at least this share of <paramref name="whole"/>, exactly.</summary>
-    public bool IsMetBy(Won part, Won whole) => (Int128)part.Value * Denominator >= (Int128)whole.Value * Numerator;
+    public bool IsMetBy(Won part, Won whole) => unchecked((Int128)part.Value * Denominator >= (Int128)whole.Value * Numerator);
 
     /// <summary>One minus this share.</summary>
     public Share Complement() => new(checked(Denominator - Numerator), Denominator);
 
     private static readonly RoundingPolicy HalfUp = new(1, RoundingDirection.HalfUp);
+
+    private static readonly long[] PowersOfTen =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000,
+        1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+    ];
 
     /// <summary>
     /// The share as a percentage with <paramref name="decimals"/> decimal places, rounded half away from zero
@@ -166,21 +176,17 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 12);
-        Int128 scale = 1;
-        for (var i = 0; i < decimals; i++)
-        {
-            scale *= 10;
-        }
+        var scale = PowersOfTen[decimals + 2]; // a percentage with the decimals, as a whole number
         long scaled;
-        if (numerator >= 0 && numerator <= long.MaxValue / 100 / (long)scale)
+        if (numerator >= 0 && numerator <= long.MaxValue / scale)
         {
             // The common case in 64 bits (a report writes this for every site): half up is a remainder at least half.
-            var (q, r) = Math.DivRem(numerator * 100 * (long)scale, denominator);
+            var (q, r) = Math.DivRem(numerator * scale, denominator);
             scaled = r >= denominator - r ? q + 1 : q;
         }
         else
         {
-            scaled = HalfUp.Round((Int128)numerator * 100 * scale, denominator).Value;
+            scaled = HalfUp.Round(unchecked((Int128)numerator * scale), denominator).Value; // fits: scale is at most 10^14
         }
         // The percentage is scaled / 10^decimals exactly: built from its digits, with the trailing zeros dropped as a
         // division would (14.5, not 14.50), without dividing.
@@ -211,7 +217,7 @@ public readonly struct Share : IEquatable<Share>, IComparable<Share>
     public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
 
     /// <inheritdoc/>
-    public int CompareTo(Share other) => ((Int128)Numerator * other.Denominator).CompareTo((Int128)other.Numerator * Denominator);
+    public int CompareTo(Share other) => unchecked((Int128)Numerator * other.Denominator).CompareTo(unchecked((Int128)other.Numerator * Denominator));
 
     /// <inheritdoc cref="IEquatable{T}"/>
     public static bool operator ==(Share a, Share b) => a.Equals(b);

@@ -45,4 +45,60 @@ public class RoundingPolicyTests
                     && (dir != RoundingDirection.Down || r <= v)
                     && (dir != RoundingDirection.Up || r >= v);
             });
+
+    [Fact]
+    public void Round_AnyFraction_IsTheExactRounding_In64And128Bits() =>
+        Gen.Select(Gen.Select(Gen.Long, Gen.Long[1, long.MaxValue], Gen.Int[0, 3]), Gen.Long[1, 1_000_000], Gen.Enum<RoundingDirection>())
+            .Sample((fraction, unit, dir) =>
+            {
+                // Small, medium and full-range numerators and denominators: both the 64-bit path and the 128-bit one.
+                var (n, d, size) = fraction;
+                var numerator = size switch { 0 => (Int128)(n % 1_000_000_000_000L), 1 => n, _ => (Int128)n * 1_000_003 };
+                var denominator = size == 0 ? (Int128)(d % 1_000_000_000L) + 1 : d;
+                var policy = new RoundingPolicy(unit, dir);
+                var expected = Reference(numerator, denominator, unit, dir);
+                if (expected < long.MinValue || expected > long.MaxValue)
+                {
+                    return Throws(() => policy.Round(numerator, denominator));
+                }
+                return policy.Round(numerator, denominator).Value == (long)expected;
+            });
+
+    private static bool Throws(Action action)
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (OverflowException)
+        {
+            return true;
+        }
+    }
+
+    // Exact rounding with unbounded integers: floor(n / (d·unit)), then the direction on the remainder.
+    private static System.Numerics.BigInteger Reference(Int128 n, Int128 d, long unit, RoundingDirection dir)
+    {
+        var big = (System.Numerics.BigInteger)d * unit;
+        var q = System.Numerics.BigInteger.Divide(n, big);
+        var r = (System.Numerics.BigInteger)n - (q * big);
+        if (r < 0)
+        {
+            q -= 1;
+            r += big;
+        }
+        if (r != 0)
+        {
+            var twice = r * 2;
+            q += dir switch
+            {
+                RoundingDirection.Up => 1,
+                RoundingDirection.HalfUp => twice > big || (twice == big && q >= 0) ? 1 : 0,
+                RoundingDirection.HalfEven => twice > big || (twice == big && !q.IsEven) ? 1 : 0,
+                _ => 0,
+            };
+        }
+        return q * unit;
+    }
 }
