@@ -37,12 +37,25 @@ public static class Allocator
                     $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
                     $"the site id is given twice (first at {where}); each applicant needs its own id")));
             }
-            if (a.Site.Lines.Any(l => l.Amount.IsNegative) || a.Requested is { IsNegative: true })
+            if (HasNegativeLine(a.Site) || a.Requested is { IsNegative: true })
             {
                 problems.Add(new ApplicantProblem(i, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request")));
             }
         }
         return problems;
+    }
+
+    // A loop over the lines' span: this runs once an applicant, a million times for a large round.
+    private static bool HasNegativeLine(SiteBudget site)
+    {
+        foreach (ref readonly var line in site.LineSpan)
+        {
+            if (line.Amount.IsNegative)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Allocates under <paramref name="rules"/>.</summary>
@@ -175,7 +188,7 @@ public static class Allocator
         Array.Sort(keys, order); // primitive keys: the runtime's fastest sort; ties need no order here
         var remaining = budget;
         var k = 0;
-        while (k < n && (Int128)keys[k] * (n - k) <= remaining)
+        while (k < n && unchecked((Int128)keys[k] * (n - k)) <= remaining) // the product always fits in 128 bits
         {
             awards[order[k]] = keys[k];
             remaining -= keys[k];
@@ -216,9 +229,21 @@ public static class Allocator
         long handed = 0;
         for (var i = 0; i < n; i++)
         {
-            var exact = (Int128)budget * entitlement[i];
-            awards[i] = (long)(exact / sum);
-            keys[i] = -(long)(exact % sum); // negated: ascending order puts the largest remainder first
+            // budget × entitlement / sum, as quotient and remainder: in 64 bits when the product fits (it nearly always
+            // does: both are counted in award units), else in 128.
+            long quotient, remainder;
+            var high = Math.BigMul(budget, entitlement[i], out long low);
+            if (high == (low >> 63))
+            {
+                (quotient, remainder) = Math.DivRem(low, sum);
+            }
+            else
+            {
+                var (q, r) = Int128.DivRem(unchecked((Int128)budget * entitlement[i]), sum);
+                (quotient, remainder) = ((long)q, (long)r);
+            }
+            awards[i] = quotient;
+            keys[i] = -remainder; // negated: ascending order puts the largest remainder first
             handed += awards[i];
         }
         var leftover = (int)(budget - handed); // fewer than n
