@@ -19,8 +19,12 @@ public sealed class BudgetCheck
     private readonly ProgramTotalsBuilder _totals = new();
     // The first place of every id, and every place of the ids seen more than once: a stream of distinct ids
     // costs one entry a site and no list.
-    private readonly Dictionary<string, (int Index, SourceLocation? Origin)> _firstSeen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(int Index, SourceLocation? Origin)>> _repeated = new(StringComparer.Ordinal);
+    // Each place is kept as numbers (a file's index and a line), not as the site's SourceLocation, so that a million
+    // streamed sites leave a million small strings behind, not a million objects more for the collector to trace.
+    private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _repeated = new(StringComparer.Ordinal);
+    private readonly List<(int Source, int Line)> _places = [];
+    private readonly List<string> _sources = [];
     private int _count;
 
     // The totals rows (합계, 소계) that Excel sheets carry: checked against the sites, never taken for sites.
@@ -128,14 +132,18 @@ public sealed class BudgetCheck
         var site = assessment.Site;
         _totals.Add(site);
         _stated.AddSite(site);
-        if (_trackDuplicates && !_firstSeen.TryAdd(site.SiteId, (_count, site.Origin)))
+        if (_trackDuplicates)
         {
-            if (!_repeated.TryGetValue(site.SiteId, out var places))
+            _places.Add(Place(site.Origin));
+            if (!_firstSeen.TryAdd(site.SiteId, _count))
             {
-                places = [_firstSeen[site.SiteId]];
-                _repeated.Add(site.SiteId, places);
+                if (!_repeated.TryGetValue(site.SiteId, out var indices))
+                {
+                    indices = [_firstSeen[site.SiteId]];
+                    _repeated.Add(site.SiteId, indices);
+                }
+                indices.Add(_count);
             }
-            places.Add((_count, site.Origin));
         }
         _count++;
         return assessment;
@@ -155,12 +163,12 @@ public sealed class BudgetCheck
     public CheckCompletion Complete()
     {
         var siteFindings = new List<(int, Finding)>();
-        foreach (var (id, occurrences) in _repeated.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (id, indices) in _repeated.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            foreach (var (index, origin) in occurrences)
+            foreach (var index in indices)
             {
-                var others = occurrences.Where(o => o.Index != index).Select(o => o.Origin?.ToString() ?? $"site #{o.Index + 1}").ToList();
-                siteFindings.Add((index, DuplicateFinding(new SiteBudget { SiteId = id, Origin = origin }, others)));
+                var others = indices.Where(i => i != index).Select(i => Origin(i)?.ToString() ?? $"site #{i + 1}").ToList();
+                siteFindings.Add((index, DuplicateFinding(new SiteBudget { SiteId = id, Origin = Origin(index) }, others)));
             }
         }
         siteFindings.Sort((a, b) => a.Item1.CompareTo(b.Item1));
@@ -176,6 +184,24 @@ public sealed class BudgetCheck
         }
         return new CheckCompletion(siteFindings, programFindings, totals) { StatedTotals = _stated.Results };
     }
+
+    private (int Source, int Line) Place(SourceLocation? origin)
+    {
+        if (origin is null)
+        {
+            return (-1, 0);
+        }
+        // Sites come file by file: the last file's name is nearly always the one.
+        var source = _sources.Count > 0 && ReferenceEquals(_sources[^1], origin.Source) ? _sources.Count - 1 : _sources.IndexOf(origin.Source);
+        if (source < 0)
+        {
+            _sources.Add(origin.Source);
+            source = _sources.Count - 1;
+        }
+        return (source, origin.Line);
+    }
+
+    private SourceLocation? Origin(int index) => _places[index] is var (source, line) && source >= 0 ? new SourceLocation(_sources[source], line) : null;
 
     private static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
         findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.FiscalYear ?? 0)
