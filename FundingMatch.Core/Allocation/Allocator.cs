@@ -3,6 +3,7 @@ using FundingMatch.Money;
 using FundingMatch.Figures;
 using FundingMatch.Rules;
 using FundingMatch.Text;
+using FundingMatch.Validation;
 
 namespace FundingMatch.Allocation;
 
@@ -25,24 +26,43 @@ public static class Allocator
     public static IReadOnlyList<ApplicantProblem> Problems(IReadOnlyList<Applicant> applicants)
     {
         ArgumentNullException.ThrowIfNull(applicants);
-        var problems = new List<ApplicantProblem>();
-        var first = new Dictionary<string, int>(applicants.Count, StringComparer.Ordinal);
+        // Repeated ids by 64-bit hash first (one probe an applicant, no string kept); only the ids whose hash repeats,
+        // usually none, are compared exactly in a second pass, so a collision is never taken for a repeat.
+        var hashes = new IdHashes(applicants.Count);
+        var suspects = new HashSet<ulong>();
+        var problems = new List<(int Index, int Order, ApplicantProblem Problem)>();
         for (var i = 0; i < applicants.Count; i++)
         {
             var a = applicants[i];
-            if (!first.TryAdd(a.Site.SiteId, i))
+            var hash = IdHashes.Hash(a.Site.SiteId);
+            if (!hashes.Add(hash))
             {
-                var where = applicants[first[a.Site.SiteId]].Site.Origin?.ToString() ?? $"applicant #{first[a.Site.SiteId] + 1}";
-                problems.Add(new ApplicantProblem(i, a.Site.SiteId, new LocalizedText(
-                    $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
-                    $"the site id is given twice (first at {where}); each applicant needs its own id")));
+                suspects.Add(hash);
             }
             if (HasNegativeLine(a.Site) || a.Requested is { IsNegative: true })
             {
-                problems.Add(new ApplicantProblem(i, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request")));
+                problems.Add((i, 1, new ApplicantProblem(i, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
             }
         }
-        return problems;
+        if (suspects.Count > 0)
+        {
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < applicants.Count; i++)
+            {
+                var a = applicants[i];
+                if (!suspects.Contains(IdHashes.Hash(a.Site.SiteId)) || first.TryAdd(a.Site.SiteId, i))
+                {
+                    continue;
+                }
+                var where = applicants[first[a.Site.SiteId]].Site.Origin?.ToString() ?? $"applicant #{first[a.Site.SiteId] + 1}";
+                problems.Add((i, 0, new ApplicantProblem(i, a.Site.SiteId, new LocalizedText(
+                    $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
+                    $"the site id is given twice (first at {where}); each applicant needs its own id"))));
+            }
+        }
+        // In applicant order, a repeated id before a negative amount, as one pass would find them.
+        problems.Sort((x, y) => x.Index != y.Index ? x.Index.CompareTo(y.Index) : x.Order.CompareTo(y.Order));
+        return [.. problems.Select(p => p.Problem)];
     }
 
     // A loop over the lines' span: this runs once an applicant, a million times for a large round.

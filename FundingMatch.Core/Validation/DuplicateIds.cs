@@ -9,7 +9,7 @@ namespace FundingMatch.Validation;
 /// </summary>
 public sealed class DuplicateIds
 {
-    private readonly HashSet64 _seen = new();
+    private readonly IdHashes _seen = new();
     private readonly Dictionary<string, List<SourceLocation?>> _later = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation?> _first = new(StringComparer.Ordinal);
 
@@ -25,14 +25,14 @@ public sealed class DuplicateIds
     public DuplicateIds(int expectedSites)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedSites);
-        _seen = new HashSet64(expectedSites);
+        _seen = new IdHashes(expectedSites);
     }
 
     /// <summary>The first pass: note a site.</summary>
     public void Observe(string siteId, SourceLocation? origin)
     {
         ArgumentNullException.ThrowIfNull(siteId);
-        if (!_seen.Add(Hash(siteId)))
+        if (!_seen.Add(IdHashes.Hash(siteId)))
         {
             KeepLater(siteId, origin);
         }
@@ -56,7 +56,7 @@ public sealed class DuplicateIds
     public void Observe(ReadOnlySpan<char> siteId, string source, int line)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (!_seen.Add(Hash(siteId)))
+        if (!_seen.Add(IdHashes.Hash(siteId)))
         {
             KeepLater(siteId.ToString(), new SourceLocation(source, line));
         }
@@ -83,85 +83,5 @@ public sealed class DuplicateIds
             others = later.Prepend(_first[siteId]).Where(p => !Equals(p, origin)).Distinct().ToList();
         }
         return others.Count == 0 ? null : others;
-    }
-
-    // FNV-1a over the UTF-16 code units: deterministic across runs and machines, unlike string.GetHashCode.
-    private static ulong Hash(ReadOnlySpan<char> s)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in s)
-        {
-            h = unchecked((h ^ c) * 1099511628211UL); // a hash wraps by design
-        }
-        return h;
-    }
-
-    /// <summary>
-    /// A set of 64-bit hashes by open addressing (linear probing, at most half full): one probe into one array for
-    /// nearly every site, where <see cref="HashSet{T}"/> reads a bucket and an entry. Hashes are spread already.
-    /// </summary>
-    private sealed class HashSet64
-    {
-        private ulong[] _slots;
-        private int _count;
-        private bool _hasZero; // 0 marks an empty slot, so the hash 0 is kept aside
-
-        public HashSet64(int expected = 0) => _slots = new ulong[SlotsFor(expected)];
-
-        public bool Add(ulong hash)
-        {
-            if (hash == 0)
-            {
-                var added = !_hasZero;
-                _hasZero = true;
-                return added;
-            }
-            if ((_count + 1) * 2 > _slots.Length)
-            {
-                Grow();
-            }
-            if (!Insert(_slots, hash))
-            {
-                return false;
-            }
-            _count++;
-            return true;
-        }
-
-        private static bool Insert(ulong[] slots, ulong hash)
-        {
-            var mask = slots.Length - 1;
-            var i = unchecked((int)(hash >> 32 ^ hash)) & mask;
-            while (true)
-            {
-                var slot = slots[i];
-                if (slot == 0)
-                {
-                    slots[i] = hash;
-                    return true;
-                }
-                if (slot == hash)
-                {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-
-        private void Grow()
-        {
-            var slots = new ulong[_slots.Length * 2];
-            foreach (var hash in _slots)
-            {
-                if (hash != 0)
-                {
-                    Insert(slots, hash);
-                }
-            }
-            _slots = slots;
-        }
-
-        // A power of two at least twice the expected count (16 at least, 2^30 at most).
-        private static int SlotsFor(int expected) => (int)Math.Min(1u << 30, Math.Max(16u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(expected, 1 << 29) * 2)));
     }
 }

@@ -127,6 +127,31 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Problems_AreEveryRepeatAndNegative_InApplicantOrder()
+    {
+        // 400 applicants over 150 ids, some asking a negative amount: the problems are what a plain pass with a
+        // dictionary of ids finds, in the same order (a repeat before a negative request on the same applicant).
+        var random = new Random(20200609);
+        var applicants = Enumerable.Range(0, 400)
+            .Select(i => A($"id{random.Next(150)}", "0", "1억", requested: random.Next(10) == 0 ? "-1" : null)).ToList();
+        var expected = new List<string>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < applicants.Count; i++)
+        {
+            if (!first.TryAdd(applicants[i].Site.SiteId, i))
+            {
+                expected.Add($"{i} {applicants[i].Site.SiteId} the site id is given twice (first at applicant #{first[applicants[i].Site.SiteId] + 1}); each applicant needs its own id");
+            }
+            if (applicants[i].Requested is { IsNegative: true })
+            {
+                expected.Add($"{i} {applicants[i].Site.SiteId} a negative amount or request");
+            }
+        }
+        expected.Count.ShouldBeGreaterThan(250);
+        Allocator.Problems(applicants).Select(p => $"{p.Index} {p.SiteId} {p.Message.English}").ShouldBe(expected);
+    }
+
+    [Fact]
     public void NegativeAmounts_AreProblems() =>
         Allocator.Problems([A("a", "0", "1억", requested: "-1")]).Single().Message.English.ShouldBe("a negative amount or request");
 
