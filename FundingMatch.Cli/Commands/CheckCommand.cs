@@ -35,21 +35,25 @@ internal static class CheckCommand
             writer.Begin(rules);
             var tally = new CheckTally();
             var log = new ProblemLog();
-            // Each site is read and judged on a thread of its own while this one counts and writes the sites before
-            // it, in file order (the first pass found every row good, so reading cannot fail half-way for the input).
-            var judged = run.Rows(paths, log).Select(row => (Row: row, Assessment: row.Kind == RowKind.Site ? check.Assess(row.Site) : null));
-            foreach (var (row, assessed) in ReadAhead.Of(judged))
+            // Each site is read, judged and counted in the program, in file order, on a thread of its own, while this
+            // one writes the sites before it (the first pass found every row good, so reading cannot fail half-way for
+            // the input). The program is completed here only after that thread has ended.
+            var judged = run.Rows(paths, log).Select(row =>
             {
-                if (assessed is null)
+                if (row.Kind != RowKind.Site)
                 {
                     check.AddStatedTotals(row.Site, row.Kind == RowKind.Subtotal);
-                    continue;
+                    return null;
                 }
-                var assessment = check.Add(assessed);
+                var assessment = check.Add(check.Assess(row.Site));
                 if (duplicates.OtherPlaces(row.Site.SiteId, row.Site.Origin) is { } others)
                 {
                     assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(row.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
                 }
+                return assessment;
+            }).OfType<SiteAssessment>();
+            foreach (var assessment in ReadAhead.Of(judged))
+            {
                 tally.Add(assessment);
                 writer.Site(assessment);
             }
