@@ -334,7 +334,16 @@ internal static partial class BudgetCsvReader
         return new HeaderLayout(first.Unit, first.Record.Line + 1, first.Record.Line, first.Record.Cells);
     }
 
-    private sealed record Mapped(int Index, Column Column, FundingKind Kind, string Header, AmountUnit Unit);
+    private sealed record Mapped(int Index, Column Column, FundingKind Kind, string Header, AmountUnit Unit)
+    {
+        public bool IsText { get; } = Column is Column.SiteId or Column.SiteName or Column.Region;
+
+        /// <summary>Won a unit of this column.</summary>
+        public long Scale { get; } = Unit.WonPerUnit();
+
+        /// <summary>The largest count of units that fits in a long once scaled.</summary>
+        public long MaxUnits { get; } = long.MaxValue / Unit.WonPerUnit();
+    }
 
     private sealed class HeaderMap(List<Mapped> columns, int count)
     {
@@ -471,7 +480,8 @@ internal static partial class BudgetCsvReader
 
         foreach (var m in map.Columns)
         {
-            var bytes = csv.GetSpan(m.Index);
+            // A text cell stays in the record (read when asked for); every other cell is checked from its bytes.
+            var bytes = m.IsText ? default : csv.GetSpan(m.Index);
             switch (m.Column)
             {
                 case Column.SiteId:
@@ -571,7 +581,7 @@ internal static partial class BudgetCsvReader
                 default:
                     // A blank cell, or a dash as Excel sheets write for nothing, is no money in an optional column;
                     // in the required national column it is an error at its cell, never a silent 0.
-                    if (bytes.IsEmpty || bytes.SequenceEqual("-"u8) || bytes.SequenceEqual("－"u8))
+                    if (bytes.IsEmpty || (bytes.Length <= 3 && (bytes.SequenceEqual("-"u8) || bytes.SequenceEqual("－"u8))))
                     {
                         if (m.Column == Column.National && m.Kind == FundingKind.Cash)
                         {
@@ -581,7 +591,7 @@ internal static partial class BudgetCsvReader
                         break;
                     }
                     cells.RowHasSplit |= m.Column is Column.Provincial or Column.Municipal;
-                    if (!TryParseAmount(bytes, m.Unit, buffer, out var amount, out var parseError))
+                    if (!TryParseAmount(bytes, m, buffer, out var amount, out var parseError))
                     {
                         // A 10 MB cell is shown by its first 40 characters, once.
                         var text = Output.Cells.Shown(Encoding.UTF8.GetString(bytes));
@@ -649,17 +659,14 @@ internal static partial class BudgetCsvReader
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),
     // anything else through a reused char buffer into the core's parser. No string per field on the hot path.
-    private static bool TryParseAmount(ReadOnlySpan<byte> bytes, AmountUnit unit, Span<char> buffer, out Won amount, out AmountParseError error)
+    private static bool TryParseAmount(ReadOnlySpan<byte> bytes, Mapped column, Span<char> buffer, out Won amount, out AmountParseError error)
     {
-        if (bytes.Length <= 18 && FieldParsers.TryParseDigits(bytes, out var digits))
+        var unit = column.Unit;
+        if (bytes.Length <= 18 && FieldParsers.TryParseDigits(bytes, out var digits) && digits <= column.MaxUnits)
         {
-            var scale = unit.WonPerUnit();
-            if (digits <= long.MaxValue / scale)
-            {
-                amount = new Won(digits * scale);
-                error = AmountParseError.None;
-                return true;
-            }
+            amount = new Won(digits * column.Scale);
+            error = AmountParseError.None;
+            return true;
         }
         if (bytes.Length <= buffer.Length && Encoding.UTF8.TryGetChars(bytes, buffer, out var written))
         {

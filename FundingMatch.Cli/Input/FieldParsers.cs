@@ -40,13 +40,22 @@ internal static class FieldParsers
         {
             return false;
         }
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth((int)year, (int)month))
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month))
         {
             return false;
         }
         date = new LocalDate((int)year, (int)month, (int)day);
         return true;
     }
+
+    // The ISO (proleptic Gregorian) calendar's month lengths, as NodaTime's CalendarSystem.Iso gives them, without a
+    // calendar lookup a row.
+    private static long DaysInMonth(long year, long month) => month switch
+    {
+        2 => (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28,
+        4 or 6 or 9 or 11 => 30,
+        _ => 31,
+    };
 
     /// <summary>A floor area: a number with optional thousands separators and decimals, optionally followed by m2, m² or ㎡.</summary>
     public static bool TryParseArea(ReadOnlySpan<byte> bytes, out decimal area)
