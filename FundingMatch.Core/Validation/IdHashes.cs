@@ -35,7 +35,9 @@ internal sealed class IdHashes
     private static bool Insert(ulong[] slots, ulong hash)
     {
         var mask = slots.Length - 1;
-        var i = unchecked((int)(hash >> 32 ^ hash)) & mask;
+        // Fibonacci hashing: the top bits of the product depend on every bit of the hash (FNV-1a's low bits depend
+        // only on the inputs' low bits, so ids that differ in their last characters would crowd together).
+        var i = (int)(unchecked(hash * 11400714819323198485UL) >> (64 - System.Numerics.BitOperations.Log2((uint)slots.Length)));
         while (true)
         {
             var slot = slots[i];
