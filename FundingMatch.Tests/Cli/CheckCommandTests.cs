@@ -278,4 +278,46 @@ public class CheckCommandTests
         newest.ExitCode.ShouldBe(0, newest.Out); // the 2025 cap is 35억
         newest.Out.ShouldContain("\"version\": \"2025-01-01\"");
     }
+
+    [Theory]
+    [InlineData("--compact")]
+    [InlineData("--format=json")]
+    public void Check_OfThousandsOfRows_IsTheInMemoryCheck_SiteBySite(string form)
+    {
+        // 5,000 rows: several read-ahead batches, a hundred repeated ids, failing sites, a totals row at the end. The
+        // streaming check (two passes, two threads, compact or indented JSON) must say what the in-memory check says.
+        var csv = new StringBuilder("site_id,site_name,region,national,provincial,municipal\n");
+        long national = 0, provincial = 0, municipal = 0;
+        for (var i = 0; i < 5_000; i++)
+        {
+            var n = i % 37 == 0 ? 3_000_000_000L : 2_000_000_000L + (i % 3);
+            var p = 1_000_000_000L + (i * 1_000L);
+            var m = i % 11 == 0 ? 900_000_000L : 1_000_000_000L;
+            csv.Append(CultureInfo.InvariantCulture, $"S{i % 4_900:D5},센터 {i},{(i % 2 == 0 ? "서울 마포구" : "대구 서구")},{n},{p},{m}\n");
+            (national, provincial, municipal) = (national + n, provincial + p, municipal + m);
+        }
+        csv.Append(CultureInfo.InvariantCulture, $"합계,,,{national},{provincial},{municipal}\n");
+        var path = TempCsv(csv.ToString());
+
+        var r = Run("check", path, "--format", "json", form == "--compact" ? "--compact" : "--lang=en");
+        r.ExitCode.ShouldBe(1, r.Err);
+        using var json = JsonDocument.Parse(r.Out);
+        var streamed = json.RootElement.GetProperty("sites").EnumerateArray()
+            .Select(s => $"{s.GetProperty("line").GetInt32()} {s.GetProperty("siteId").GetString()} {s.GetProperty("passed").GetBoolean()} {s.GetProperty("maxNational")} "
+                + string.Join(",", s.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString() + ":" + f.GetProperty("message").GetString())))
+            .ToList();
+
+        var rows = FundingMatch.Cli.Input.BudgetCsvReader.Read(path, path, new FundingMatch.Cli.Input.BudgetReadOptions(FundingMatch.Money.AmountUnit.Won, FundingMatch.Cli.Input.EncodingChoice.Auto), new FundingMatch.Cli.Input.ProblemLog()).ToList();
+        var report = FundingMatch.Validation.BudgetCheck.Run(TestData.Rules2020, rows.Where(row => row.Kind == FundingMatch.Cli.Input.RowKind.Site).Select(row => row.Site));
+        var inMemory = report.Sites
+            .Select(s => $"{s.Site.Origin!.Line} {s.Site.SiteId} {(s.Passed ? "True" : "False")} {s.Figures.MaxNational?.Value.ToString(CultureInfo.InvariantCulture) ?? "null"} "
+                + string.Join(",", s.Findings.Select(f => f.Code + ":" + f.Message.English)))
+            .ToList();
+
+        streamed.Count.ShouldBe(5_000);
+        streamed.ShouldBe(inMemory);
+        streamed.Count(s => s.Contains("duplicate-site", StringComparison.Ordinal)).ShouldBe(200);
+        json.RootElement.GetProperty("totals").GetProperty("total").GetInt64().ShouldBe(report.Totals.All.Total.Value);
+        json.RootElement.GetProperty("statedTotals")[0].GetProperty("agrees").GetBoolean().ShouldBeTrue();
+    }
 }
