@@ -64,4 +64,37 @@ public class DuplicateIdsTests
         }
         repeated.ShouldBe(2 * ((50_000 + 6) / 7));
     }
+
+    [Fact]
+    public void TwoIdsWhoseHashesShareTheTable_AreNeverTakenForARepeat()
+    {
+        // The first pass keeps 32 bits of each id's hash; find two different ids that share them (a birthday search
+        // over a few hundred thousand ids) and check that neither is reported, by the check or by allocation.
+        var seen = new Dictionary<uint, string>();
+        string? a = null, b = null;
+        for (var i = 0; a is null; i++)
+        {
+            var id = $"site-{i}";
+            var hash = IdHashes.Hash(id);
+            var fingerprint = unchecked((uint)(hash >> 32) ^ (uint)hash);
+            if (seen.TryGetValue(fingerprint, out var other))
+            {
+                (a, b) = (other, id);
+            }
+            seen[fingerprint] = id;
+        }
+        var table = new IdHashes();
+        table.Add(IdHashes.Hash(a)).ShouldBeTrue();
+        table.Add(IdHashes.Hash(b!)).ShouldBeFalse(); // the table alone cannot tell them apart
+
+        var ids = new DuplicateIds(4);
+        ids.Observe(a.AsSpan(), "f.csv", 2);
+        ids.Observe(b.AsSpan(), "f.csv", 3);
+        ids.OtherPlaces(a, L(2)).ShouldBeNull();
+        ids.OtherPlaces(b!, L(3)).ShouldBeNull();
+
+        FundingMatch.Allocation.Allocator.Problems([
+            new FundingMatch.Allocation.Applicant(TestData.Site(a, "0", "1억"), null, null),
+            new FundingMatch.Allocation.Applicant(TestData.Site(b!, "0", "1억"), null, null)]).ShouldBeEmpty();
+    }
 }
