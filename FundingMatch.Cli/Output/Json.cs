@@ -14,7 +14,7 @@ internal static class Json
     public static Utf8JsonWriter CreateWriter(Stream stream, bool compact) => new(stream, new JsonWriterOptions
     {
         Indented = !compact,
-        Encoder = Encoder,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
         // The writers here write a fixed shape, which the tests parse back; checking every call's place in the
         // document again costs a tenth of a large report's writing.
@@ -35,32 +35,6 @@ internal static class Json
     }
 
     public static void Won(this Utf8JsonWriter w, string name, Won amount) => w.WriteNumber(name, amount.Value);
-
-    public static void Won(this Utf8JsonWriter w, JsonEncodedText name, Won amount) => w.WriteNumber(name, amount.Value);
-
-    public static void WonOrNull(this Utf8JsonWriter w, JsonEncodedText name, Won? amount)
-    {
-        if (amount is { } a)
-        {
-            w.WriteNumber(name, a.Value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    public static void Percent(this Utf8JsonWriter w, JsonEncodedText name, Share? share)
-    {
-        if (share is { } s)
-        {
-            w.WriteNumber(name, s.ToPercent(2));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
     public static void WonOrNull(this Utf8JsonWriter w, string name, Won? amount)
     {
@@ -90,68 +64,11 @@ internal static class Json
     public static void Amount(this Utf8JsonWriter w, FundingSource source, FundingKind kind, Won amount)
     {
         w.WriteStartObject();
-        w.WriteString(Names.Source, SourceNames[(int)source]);
-        w.WriteString(Names.Kind, KindNames[(int)kind]);
-        w.WriteNumber(Names.Amount, amount.Value);
+        w.WriteString("source", FundingSources.Name(source));
+        w.WriteString("kind", FundingSources.Name(kind));
+        w.WriteNumber("amount", amount.Value);
         w.WriteEndObject();
     }
-
-    // Every source's and kind's name, encoded once: written for every amount of every site.
-    private static readonly JsonEncodedText[] SourceNames = [.. Enum.GetValues<FundingSource>().Select(s => JsonEncodedText.Encode(FundingSources.Name(s)))];
-    private static readonly JsonEncodedText[] KindNames = [.. Enum.GetValues<FundingKind>().Select(k => JsonEncodedText.Encode(FundingSources.Name(k)))];
-
-    /// <summary>Property names written for every site, encoded once.</summary>
-    public static class Names
-    {
-        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
-        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
-        public static readonly JsonEncodedText Amount = JsonEncodedText.Encode("amount");
-        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
-        public static readonly JsonEncodedText SiteId = JsonEncodedText.Encode("siteId");
-        public static readonly JsonEncodedText SiteName = JsonEncodedText.Encode("siteName");
-        public static readonly JsonEncodedText Region = JsonEncodedText.Encode("region");
-        public static readonly JsonEncodedText National = JsonEncodedText.Encode("national");
-        public static readonly JsonEncodedText Provincial = JsonEncodedText.Encode("provincial");
-        public static readonly JsonEncodedText Municipal = JsonEncodedText.Encode("municipal");
-        public static readonly JsonEncodedText Local = JsonEncodedText.Encode("local");
-        public static readonly JsonEncodedText Private = JsonEncodedText.Encode("private");
-        public static readonly JsonEncodedText InKind = JsonEncodedText.Encode("inKind");
-        public static readonly JsonEncodedText Total = JsonEncodedText.Encode("total");
-        public static readonly JsonEncodedText Amounts = JsonEncodedText.Encode("amounts");
-        public static readonly JsonEncodedText NationalSharePercent = JsonEncodedText.Encode("nationalSharePercent");
-        public static readonly JsonEncodedText MaxNational = JsonEncodedText.Encode("maxNational");
-        public static readonly JsonEncodedText Headroom = JsonEncodedText.Encode("headroom");
-        public static readonly JsonEncodedText BindingLimit = JsonEncodedText.Encode("bindingLimit");
-        public static readonly JsonEncodedText Rounding = JsonEncodedText.Encode("rounding");
-        public static readonly JsonEncodedText Passed = JsonEncodedText.Encode("passed");
-        public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("findings");
-    }
-
-    /// <summary>
-    /// Values that repeat from site to site (a region, a binding limit's key, a rounding's name), encoded once each:
-    /// up to <paramref name="capacity"/> distinct values are kept, any further one is encoded where it is written.
-    /// </summary>
-    public sealed class EncodedValues(int capacity)
-    {
-        private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
-
-        public void Write(Utf8JsonWriter w, JsonEncodedText name, string value)
-        {
-            if (!_encoded.TryGetValue(value, out var encoded))
-            {
-                if (_encoded.Count >= capacity)
-                {
-                    w.WriteString(name, value);
-                    return;
-                }
-                encoded = JsonEncodedText.Encode(value, Encoder);
-                _encoded.Add(value, encoded);
-            }
-            w.WriteString(name, encoded);
-        }
-    }
-
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     /// <summary>The report's head: the FundingMatch version that wrote it, then the program version it applied.</summary>
     public static void Program(this Utf8JsonWriter w, ProgramRules rules, RenderContext ctx)

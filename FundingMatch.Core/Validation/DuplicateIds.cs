@@ -3,7 +3,7 @@ using FundingMatch.Budgets;
 namespace FundingMatch.Validation;
 
 /// <summary>
-/// Finds repeated site ids in a stream of budgets read twice, keeping one 64-bit hash a site rather than every id:
+/// Finds repeated site ids in a stream of budgets read twice, keeping 32 bits of a hash a site rather than every id:
 /// first <see cref="Observe(ReadOnlySpan{char}, string, int)"/> every site, then, in the same order, ask <see cref="OtherPlaces"/> for each. Hash
 /// collisions are harmless: ids are compared exactly before anything is reported.
 /// </summary>
