@@ -14,6 +14,12 @@ namespace FundingMatch.Cli;
 /// <param name="OutputIsTerminal">Standard output is a terminal: JSON is indented for a reader; otherwise (a file, a pipe) it is compact.</param>
 internal sealed record CliEnvironment(string UiCulture, bool IsCi = false, bool ErrorIsTerminal = false, bool OutputIsTerminal = true)
 {
+    /// <summary>
+    /// The size of the parts a large plain budget file is cut into, to be read on every core; null for the commands'
+    /// own sizes. The tests make it small, so that small files are cut too and read as the whole file would be.
+    /// </summary>
+    public int? PartBytes { get; init; }
+
     public static CliEnvironment FromProcess() => new(
         System.Globalization.CultureInfo.CurrentUICulture.Name,
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")),

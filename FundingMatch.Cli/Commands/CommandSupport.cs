@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Text;
 using FundingMatch.Cli.Input;
@@ -125,6 +126,16 @@ internal sealed class CommandRun
         }
         return ProgramCatalog.Embedded.Get(idOrFile);
     }
+
+    /// <summary>The size of the parts a large plain file is cut into: <paramref name="standard"/> unless the environment sets one.</summary>
+    public int PartBytes(int standard) => _options.Common.Environment.PartBytes ?? standard;
+
+    /// <summary>
+    /// A budget file opened for reading as <see cref="Rows"/> reads it (cut into parts when it is large and plain), or
+    /// null with its problems in <paramref name="log"/>.
+    /// </summary>
+    public BudgetCsvReader.BudgetFile? OpenBudget(string file, ProblemLog log, int partBytes) =>
+        BudgetCsvReader.BudgetFile.Open(file, file, ReadOptions(applicantColumns: false, settlementColumns: false), log, partBytes);
 
     /// <summary>The rows of every file, streamed; problems go to <paramref name="log"/>.</summary>
     public IEnumerable<BudgetRow> Rows(IEnumerable<string> files, ProblemLog log, bool applicantColumns = false, bool settlementColumns = false)
@@ -254,27 +265,126 @@ internal sealed class CommandRun
         var duplicates = new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
         var anyYear = false;
         var options = ReadOptions(applicantColumns: false, settlementColumns: false);
+        var spare = new ConcurrentBag<ScannedPart>();
         var everything = 0L;
+        void Observe(in ScannedRow row)
+        {
+            if (row.Kind != RowKind.Site)
+            {
+                return;
+            }
+            if (!TryAddAll(ref everything, row.Amounts))
+            {
+                log.Add(SumOverflow(row.File, row.Line, row.SiteId.ToString()));
+                return;
+            }
+            duplicates.Observe(row.SiteId, row.File, row.Line);
+            anyYear |= row.HasFiscalYear;
+        }
         foreach (var file in files)
         {
-            BudgetCsvReader.Scan(file, file, options, log, (in ScannedRow row) =>
+            using var budget = BudgetCsvReader.BudgetFile.Open(file, file, options, log, PartBytes(BudgetCsvReader.DefaultPartBytes));
+            if (budget is null)
             {
-                if (row.Kind != RowKind.Site)
+                continue;
+            }
+            if (budget.Parts is not { } parts)
+            {
+                budget.Scan(log, Observe);
+                continue;
+            }
+            // A large plain file: its parts are scanned on every core, and what they found taken here in the file's order.
+            var sites = 0;
+            var errors = 0;
+            var stopped = false;
+            foreach (var part in InOrder.Map(parts, p => ScannedPart.Of(spare, budget, p)))
+            {
+                if (stopped)
                 {
-                    return;
+                    continue; // the file could not be read on past an earlier part: its later rows are not read
                 }
-                if (!TryAddAll(ref everything, row.Amounts))
+                var next = 0;
+                foreach (var site in part.Sites)
                 {
-                    log.Add(SumOverflow(row.File, row.Line, row.SiteId.ToString()));
-                    return;
+                    log.AddFrom(part.Log, ref next, site.Line);
+                    var id = part.Id(site);
+                    // Every amount is zero or more: the sums add up past a long exactly where TryAddAll says so.
+                    if (site.Sum < 0 || unchecked(everything + site.Sum) < 0)
+                    {
+                        log.Add(SumOverflow(budget.DisplayName, site.Line, id.ToString()));
+                        continue;
+                    }
+                    everything += site.Sum;
+                    duplicates.Observe(id, budget.DisplayName, site.Line);
+                    anyYear |= site.HasFiscalYear;
                 }
-                duplicates.Observe(row.SiteId, row.File, row.Line);
-                anyYear |= row.HasFiscalYear;
-            });
+                log.AddFrom(part.Log, ref next, null);
+                sites += part.Sites.Count;
+                errors += part.Log.ErrorCount;
+                stopped = part.Stopped;
+                spare.Add(part);
+            }
+            if (!stopped)
+            {
+                budget.Finish(log, sites, errors);
+            }
         }
         fiscalYears = anyYear;
         ThrowOrWarn(log, stderr);
         return duplicates;
+    }
+
+    /// <summary>A site row as the first pass saw it in a part: <see cref="Sum"/> is that of its amounts, or -1 past a long.</summary>
+    private readonly record struct ScannedSite(int Line, int IdStart, int IdLength, long Sum, bool HasFiscalYear);
+
+    /// <summary>What the first pass found in a part of a file: its problems, and its site rows with their ids kept in one buffer.</summary>
+    private sealed class ScannedPart
+    {
+        private char[] _ids = new char[1 << 14];
+        private int _idLength;
+
+        public ProblemLog Log { get; private set; } = new();
+
+        public List<ScannedSite> Sites { get; } = [];
+
+        public bool Stopped { get; private set; }
+
+        public ReadOnlySpan<char> Id(ScannedSite site) => _ids.AsSpan(site.IdStart, site.IdLength);
+
+        /// <summary>Scans <paramref name="part"/> into a part done with from <paramref name="spare"/> (its lists keep their size), or a new one.</summary>
+        public static ScannedPart Of(ConcurrentBag<ScannedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part)
+        {
+            if (!spare.TryTake(out var scanned))
+            {
+                scanned = new ScannedPart();
+            }
+            scanned.Log = new ProblemLog();
+            scanned.Stopped = false;
+            scanned.Sites.Clear();
+            scanned._idLength = 0;
+            file.Scan(part, scanned.Log, () => scanned.Stopped = true, scanned.Add);
+            return scanned;
+        }
+
+        private void Add(in ScannedRow row)
+        {
+            if (row.Kind != RowKind.Site)
+            {
+                return;
+            }
+            var sum = 0L;
+            foreach (var amount in row.Amounts)
+            {
+                sum = sum < 0 ? sum : unchecked(sum + amount);
+            }
+            if (_idLength + row.SiteId.Length > _ids.Length)
+            {
+                Array.Resize(ref _ids, Math.Max(_ids.Length * 2, _idLength + row.SiteId.Length));
+            }
+            row.SiteId.CopyTo(_ids.AsSpan(_idLength));
+            Sites.Add(new ScannedSite(row.Line, _idLength, row.SiteId.Length, sum < 0 ? -1 : sum, row.HasFiscalYear));
+            _idLength += row.SiteId.Length;
+        }
     }
 
     private void ThrowOrWarn(ProblemLog log, TextWriter stderr)

@@ -73,6 +73,26 @@ internal sealed class ProblemLog
         }
         _problems.Add(problem);
     }
+
+    /// <summary>
+    /// Adds the problems of <paramref name="part"/>, the log of a part of a file read on its own, from
+    /// <paramref name="next"/> on: those of the lines before <paramref name="beforeLine"/>, or with null all that are
+    /// left and the errors it counted without keeping them (once, at the part's end). Taken so around the part's rows,
+    /// the problems come in the order of the file read in a row.
+    /// </summary>
+    public void AddFrom(ProblemLog part, ref int next, int? beforeLine)
+    {
+        var problems = part._problems;
+        while (next < problems.Count && (beforeLine is not { } limit || (problems[next].Line is { } line && line < limit)))
+        {
+            Add(problems[next++]);
+        }
+        if (beforeLine is null && part.Omitted > 0)
+        {
+            ErrorCount += part.Omitted;
+            Omitted += part.Omitted;
+        }
+    }
 }
 
 /// <summary>
@@ -84,12 +104,10 @@ internal static partial class BudgetCsvReader
     /// <summary>Reads the rows of <paramref name="path"/>, reporting problems to <paramref name="log"/>; rows with errors are not returned.</summary>
     public static IEnumerable<BudgetRow> Read(string path, string displayName, BudgetReadOptions options, ProblemLog log)
     {
-        foreach (var cells in Records(path, displayName, options, log))
+        using var file = BudgetFile.Open(path, displayName, options, log, partBytes: 0);
+        foreach (var row in file?.Rows(log) ?? [])
         {
-            if (cells.ToRow(log) is { } row)
-            {
-                yield return row;
-            }
+            yield return row;
         }
     }
 
@@ -100,12 +118,10 @@ internal static partial class BudgetCsvReader
     /// <exception cref="InputException">A workbook that cannot be read, or has no such sheet.</exception>
     public static IEnumerable<BudgetRow> Read(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log)
     {
-        foreach (var cells in Records(input, isWorkbook, displayName, options, log))
+        using var file = BudgetFile.Open(input, isWorkbook, displayName, options, log, partBytes: 0);
+        foreach (var row in file?.Rows(log) ?? [])
         {
-            if (cells.ToRow(log) is { } row)
-            {
-                yield return row;
-            }
+            yield return row;
         }
     }
 
@@ -117,157 +133,15 @@ internal static partial class BudgetCsvReader
     /// </summary>
     public static void Scan(string path, string displayName, BudgetReadOptions options, ProblemLog log, ScannedRowHandler row)
     {
-        foreach (var cells in Records(path, displayName, options, log))
-        {
-            if (cells.ToScanned(log, out var scanned))
-            {
-                row(in scanned);
-            }
-        }
+        using var file = BudgetFile.Open(path, displayName, options, log, partBytes: 0);
+        file?.Scan(log, row);
     }
 
     /// <summary>As <see cref="Scan(string, string, BudgetReadOptions, ProblemLog, ScannedRowHandler)"/>, for an open stream.</summary>
     public static void Scan(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log, ScannedRowHandler row)
     {
-        foreach (var cells in Records(input, isWorkbook, displayName, options, log))
-        {
-            if (cells.ToScanned(log, out var scanned))
-            {
-                row(in scanned);
-            }
-        }
-    }
-
-    private static IEnumerable<RowCells> Records(string path, string displayName, BudgetReadOptions options, ProblemLog log)
-    {
-        if (!File.Exists(path))
-        {
-            log.Add(new InputProblem(displayName, null, null, null, null, Directory.Exists(path)
-                ? new LocalizedText("파일이 아니라 폴더입니다", "is a folder, not a CSV file")
-                : new LocalizedText("파일이 없습니다", "file not found")));
-            yield break;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        foreach (var cells in Records(stream, Workbooks.IsWorkbook(path), displayName, options, log))
-        {
-            yield return cells;
-        }
-    }
-
-    /// <summary>
-    /// The rows of a file whose every field is good, one at a time in one reused <see cref="RowCells"/>: what is left
-    /// (building the site, or only noting its id and sums) is the caller's, before it asks for the next row.
-    /// </summary>
-    private static IEnumerable<RowCells> Records(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log)
-    {
-        var stream = input;
-        if (isWorkbook)
-        {
-            // A workbook's sheet becomes CSV text with the sheet's row numbers; messages then name the sheet and cell.
-            var (csvBytes, sheet) = Workbooks.ReadSheet(input, displayName, options.Sheet);
-            displayName = Workbooks.DisplayName(displayName, sheet);
-            stream = new MemoryStream(csvBytes, writable: false);
-            options = options with { Encoding = EncodingChoice.Utf8 };
-        }
-        var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
-        if (options.Encoding == EncodingChoice.Utf8 || preamble > 0)
-        {
-            // Told it is UTF-8, or marked as UTF-8 by a byte-order mark: make sure before reading a field, so that a
-            // CP949 file is an error, not a crash (found by fuzzing: a mark followed by bytes that are not UTF-8).
-            stream.Position = preamble;
-            if (!TextEncodings.IsValidUtf8(stream))
-            {
-                log.Add(new InputProblem(displayName, null, null, null, null, options.Encoding == EncodingChoice.Utf8
-                    ? new LocalizedText(
-                        "UTF-8이 아닙니다: 한글 Excel이 저장한 CP949 파일이면 --encoding cp949로 (또는 --encoding 없이) 읽으십시오",
-                        "not valid UTF-8: if Korean Excel saved it (CP949), read it with --encoding cp949, or leave --encoding out to detect it")
-                    : new LocalizedText(
-                        "UTF-8 표시(BOM)로 시작하지만 UTF-8이 아닌 바이트가 있습니다: 파일을 'CSV UTF-8'로 다시 저장하십시오",
-                        "starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8: save it again as 'CSV UTF-8'")));
-                yield break;
-            }
-        }
-        stream.Position = preamble;
-        var layout = FindHeader(stream, encoding);
-        var skippedLines = layout.LinesBefore;
-        if (stream.Position >= stream.Length)
-        {
-            log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText("빈 파일입니다: 머리글 행과 사업장 행이 있어야 합니다", "the file is empty: expected a header row and one row a site")));
-            yield break;
-        }
-        if (layout.Headers is null)
-        {
-            log.Add(new InputProblem(displayName, 1, null, null, null, new LocalizedText(
-                "따옴표가 잘못되었습니다 (첫 행에서 연 따옴표가 닫히지 않습니다)", $"malformed quotes ({ReasonText(CsvMalformedReason.UnterminatedQuote)} in the first row)")));
-            yield break;
-        }
-
-        var malformed = new List<CsvMalformedRecord>();
-        var csvOptions = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            // A quoted cell may hold a line break, as Excel writes for Alt+Enter; line numbers stay those of the file
-            // (the reader gives the line a record starts on). A quote never closed is one error at the line it opens.
-            AllowLineBreaksInQuotes = true,
-            Encoding = ReferenceEquals(encoding, TextEncodings.Cp949) ? encoding : null,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            OnMalformedRecord = malformed.Add,
-            // Ids and names are unique: pooling them costs a lookup a cell for nothing. Regions repeat, and RowCells
-            // keeps them itself.
-            PoolStrings = false,
-            DetectSeparatorHint = false,
-        };
-        using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
-        // The reader reads the header's last row as its header (for the field count); the names are the layout's.
-        _ = csv.Headers;
-        var map = MapHeader(layout.Headers ?? csv.Headers, displayName, layout.HeaderLine, options, layout.Unit, log);
-        if (map is null)
-        {
-            yield break;
-        }
-
-        var sites = 0;
-        var errorsBefore = log.ErrorCount;
-        var cells = new RowCells(csv, displayName, map.Columns.Count);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = csv.Read();
-            }
-            catch (CsvFormatException e)
-            {
-                log.Add(new InputProblem(displayName, e.LineNumber > 0 ? (int)e.LineNumber + skippedLines : null, null, null, null,
-                    new LocalizedText($"CSV 형식이 잘못되었습니다: {e.Message}", $"malformed CSV: {e.Message}")));
-                yield break;
-            }
-            ReportMalformed(malformed, displayName, skippedLines, map.Count, log);
-            if (!more)
-            {
-                break;
-            }
-            if (ReadCells(csv, map, (int)csv.LineNumber + skippedLines, log, cells))
-            {
-                // Counted before the caller finishes the row: a row it then finds bad is an error, and an error
-                // already stops the "no site rows" problem below.
-                sites += cells.Kind == RowKind.Site ? 1 : 0;
-                yield return cells;
-            }
-        }
-        if (sites == 0 && log.ErrorCount == errorsBefore)
-        {
-            // A header and nothing under it is no plan to pass: nothing was judged.
-            log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
-                "머리글 아래에 사업장 행이 없습니다", "the file has a header but no site rows")));
-        }
+        using var file = BudgetFile.Open(input, isWorkbook, displayName, options, log, partBytes: 0);
+        file?.Scan(log, row);
     }
 
     /// <summary>Where the header is, what it says, and the unit a line above it gives.</summary>

@@ -14,7 +14,8 @@ internal static class CliRunner
     /// <summary>Runs with standard output going to a pipe or a file, not a terminal.</summary>
     public static Result RunPiped(params string[] args) => RunWith(new CliEnvironment("en-US", OutputIsTerminal: false), args);
 
-    private static Result RunWith(CliEnvironment env, string[] args)
+    /// <summary>Runs in the environment <paramref name="env"/>.</summary>
+    public static Result RunWith(CliEnvironment env, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -1,0 +1,419 @@
+using System.Text;
+using CsvHelper;
+using FundingMatch.Text;
+
+namespace FundingMatch.Cli.Input;
+
+/// <summary>A stretch of a budget file's rows, whole lines, that can be read apart from the rest.</summary>
+/// <param name="Start">The offset of its first byte in the file.</param>
+/// <param name="End">The offset just past its last byte (the end of a line).</param>
+/// <param name="FirstLine">The file's line number of its first line.</param>
+internal sealed record BudgetPart(long Start, long End, int FirstLine);
+
+internal static partial class BudgetCsvReader
+{
+    /// <summary>The parts a large file is cut into, about this many bytes each.</summary>
+    public const int DefaultPartBytes = 1 << 20;
+
+    /// <summary>
+    /// A budget file opened for reading: its encoding found, its header read and mapped (the problems of all this
+    /// already reported), and the reader standing at its first row. A plain CSV of several parts' size, whose rows
+    /// cannot hold a line break (no quote anywhere under the header, every carriage return before a line feed), also
+    /// comes cut into <see cref="Parts"/> at line ends: each part can be read on a thread of its own, with its own
+    /// <see cref="ProblemLog"/>, and the parts' rows and problems, taken in order, are exactly those of
+    /// <see cref="Rows"/>.
+    /// </summary>
+    public sealed class BudgetFile : IDisposable
+    {
+        private readonly Stream? _owned;
+        private readonly CsvReader _csv;
+        private readonly List<CsvMalformedRecord> _malformed;
+        private readonly Encoding _encoding;
+        private readonly HeaderMap _map;
+        private readonly int _skippedLines;
+        private readonly byte[]? _headerRow;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle? _handle;
+        private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _buffers = [];
+        private readonly int _partBytes;
+
+        private BudgetFile(Stream? owned, CsvReader csv, List<CsvMalformedRecord> malformed, Encoding encoding, HeaderMap map, int skippedLines, string displayName,
+            byte[]? headerRow, Microsoft.Win32.SafeHandles.SafeFileHandle? handle, IReadOnlyList<BudgetPart>? parts, int partBytes)
+        {
+            _partBytes = partBytes;
+            _owned = owned;
+            _csv = csv;
+            _malformed = malformed;
+            _encoding = encoding;
+            _map = map;
+            _skippedLines = skippedLines;
+            DisplayName = displayName;
+            _headerRow = headerRow;
+            _handle = handle;
+            Parts = parts;
+        }
+
+        /// <summary>The file's name in problems (a workbook's with its sheet).</summary>
+        public string DisplayName { get; }
+
+        /// <summary>The file cut at line ends, in order; null when it is read as one (<see cref="Rows"/>, <see cref="Scan"/>).</summary>
+        public IReadOnlyList<BudgetPart>? Parts { get; }
+
+        /// <summary>
+        /// Opens <paramref name="path"/>, reporting to <paramref name="log"/> what <see cref="BudgetCsvReader.Read(string, string, BudgetReadOptions, ProblemLog)"/>
+        /// reports before the first row; null when no row can be read. A CSV of more than two parts of
+        /// <paramref name="partBytes"/> is cut into parts where it can be (0: never).
+        /// </summary>
+        public static BudgetFile? Open(string path, string displayName, BudgetReadOptions options, ProblemLog log, int partBytes = DefaultPartBytes)
+        {
+            if (!File.Exists(path))
+            {
+                log.Add(new InputProblem(displayName, null, null, null, null, Directory.Exists(path)
+                    ? new LocalizedText("파일이 아니라 폴더입니다", "is a folder, not a CSV file")
+                    : new LocalizedText("파일이 없습니다", "file not found")));
+                return null;
+            }
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            try
+            {
+                var file = Open(stream, Workbooks.IsWorkbook(path), displayName, options, log, partBytes, owned: true);
+                if (file is null)
+                {
+                    stream.Dispose();
+                }
+                return file;
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>As <see cref="Open(string, string, BudgetReadOptions, ProblemLog, int)"/>, for a stream the caller keeps.</summary>
+        public static BudgetFile? Open(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log, int partBytes) =>
+            Open(input, isWorkbook, displayName, options, log, partBytes, owned: false);
+
+        private static BudgetFile? Open(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log, int partBytes, bool owned)
+        {
+            var stream = input;
+            if (isWorkbook)
+            {
+                // A workbook's sheet becomes CSV text with the sheet's row numbers; messages then name the sheet and cell.
+                var (csvBytes, sheet) = Workbooks.ReadSheet(input, displayName, options.Sheet);
+                displayName = Workbooks.DisplayName(displayName, sheet);
+                stream = new MemoryStream(csvBytes, writable: false);
+                options = options with { Encoding = EncodingChoice.Utf8 };
+                partBytes = 0;
+            }
+            var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
+            if (options.Encoding == EncodingChoice.Utf8 || preamble > 0)
+            {
+                // Told it is UTF-8, or marked as UTF-8 by a byte-order mark: make sure before reading a field, so that a
+                // CP949 file is an error, not a crash (found by fuzzing: a mark followed by bytes that are not UTF-8).
+                stream.Position = preamble;
+                if (!TextEncodings.IsValidUtf8(stream))
+                {
+                    log.Add(new InputProblem(displayName, null, null, null, null, options.Encoding == EncodingChoice.Utf8
+                        ? new LocalizedText(
+                            "UTF-8이 아닙니다: 한글 Excel이 저장한 CP949 파일이면 --encoding cp949로 (또는 --encoding 없이) 읽으십시오",
+                            "not valid UTF-8: if Korean Excel saved it (CP949), read it with --encoding cp949, or leave --encoding out to detect it")
+                        : new LocalizedText(
+                            "UTF-8 표시(BOM)로 시작하지만 UTF-8이 아닌 바이트가 있습니다: 파일을 'CSV UTF-8'로 다시 저장하십시오",
+                            "starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8: save it again as 'CSV UTF-8'")));
+                    return null;
+                }
+            }
+            stream.Position = preamble;
+            var layout = FindHeader(stream, encoding);
+            var skippedLines = layout.LinesBefore;
+            if (stream.Position >= stream.Length)
+            {
+                log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText("빈 파일입니다: 머리글 행과 사업장 행이 있어야 합니다", "the file is empty: expected a header row and one row a site")));
+                return null;
+            }
+            if (layout.Headers is null)
+            {
+                log.Add(new InputProblem(displayName, 1, null, null, null, new LocalizedText(
+                    "따옴표가 잘못되었습니다 (첫 행에서 연 따옴표가 닫히지 않습니다)", $"malformed quotes ({ReasonText(CsvMalformedReason.UnterminatedQuote)} in the first row)")));
+                return null;
+            }
+
+            var headerAt = stream.Position;
+            var (parts, headerRow) = partBytes > 0 && stream is FileStream && stream.Length - headerAt > 2L * partBytes
+                ? Cut(stream, headerAt, skippedLines + 2, partBytes)
+                : (null, null);
+            stream.Position = headerAt;
+            var csv = CreateCsv(stream, encoding, out var malformed);
+            try
+            {
+                // The reader reads the header's last row as its header (for the field count); the names are the layout's.
+                _ = csv.Headers;
+                var map = MapHeader(layout.Headers ?? csv.Headers, displayName, layout.HeaderLine, options, layout.Unit, log);
+                if (map is null)
+                {
+                    csv.Dispose();
+                    return null;
+                }
+                return new BudgetFile(owned ? input : null, csv, malformed, encoding, map, skippedLines, displayName, headerRow,
+                    parts is null ? null : ((FileStream)stream).SafeFileHandle, parts, partBytes);
+            }
+            catch
+            {
+                csv.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The rows of the file read as one, in order (every part, when it has parts), each good row in one reused
+        /// <see cref="RowCells"/>, problems to <paramref name="log"/>; then, when the file has no site row and no
+        /// error, that problem.
+        /// </summary>
+        private IEnumerable<RowCells> Records(ProblemLog log)
+        {
+            var sites = 0;
+            var errorsBefore = log.ErrorCount;
+            var completed = true;
+            foreach (var cells in Loop(_csv, _malformed, _skippedLines, log, () => completed = false))
+            {
+                // Counted before the caller finishes the row: a row it then finds bad is an error, and an error
+                // already stops the "no site rows" problem below.
+                sites += cells.Kind == RowKind.Site ? 1 : 0;
+                yield return cells;
+            }
+            if (completed)
+            {
+                Finish(log, sites, log.ErrorCount - errorsBefore);
+            }
+        }
+
+        /// <summary>The rows of the file read as one, built, in order; problems to <paramref name="log"/>.</summary>
+        public IEnumerable<BudgetRow> Rows(ProblemLog log)
+        {
+            foreach (var cells in Records(log))
+            {
+                if (cells.ToRow(log) is { } row)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        /// <summary>The rows of the file read as one, scanned (see <see cref="BudgetCsvReader.Scan(string, string, BudgetReadOptions, ProblemLog, ScannedRowHandler)"/>).</summary>
+        public void Scan(ProblemLog log, ScannedRowHandler row)
+        {
+            foreach (var cells in Records(log))
+            {
+                if (cells.ToScanned(log, out var scanned))
+                {
+                    row(in scanned);
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the file's reading ends with once every part is read without a stop: the "no site rows" problem when
+        /// the parts held <paramref name="sites"/> = 0 sites and <paramref name="errors"/> = 0 errors.
+        /// </summary>
+        public void Finish(ProblemLog log, int sites, int errors)
+        {
+            if (sites == 0 && errors == 0)
+            {
+                // A header and nothing under it is no plan to pass: nothing was judged.
+                log.Add(new InputProblem(DisplayName, null, null, null, null, new LocalizedText(
+                    "머리글 아래에 사업장 행이 없습니다", "the file has a header but no site rows")));
+            }
+        }
+
+        /// <summary>
+        /// The built rows of one part, in order, its problems to <paramref name="log"/> (the part's own); safe on any
+        /// thread, alongside other parts. <paramref name="stopped"/> is called if the part's CSV cannot be read on
+        /// (the rows of the file after it are then not read).
+        /// </summary>
+        public IEnumerable<BudgetRow> Rows(BudgetPart part, ProblemLog log, Action stopped)
+        {
+            foreach (var cells in PartRecords(part, log, stopped))
+            {
+                if (cells.ToRow(log) is { } row)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        /// <summary>As <see cref="Rows(BudgetPart, ProblemLog, Action)"/>, scanned rather than built.</summary>
+        public void Scan(BudgetPart part, ProblemLog log, Action stopped, ScannedRowHandler row)
+        {
+            foreach (var cells in PartRecords(part, log, stopped))
+            {
+                if (cells.ToScanned(log, out var scanned))
+                {
+                    row(in scanned);
+                }
+            }
+        }
+
+        private IEnumerable<RowCells> PartRecords(BudgetPart part, ProblemLog log, Action stopped)
+        {
+            if (Parts is null || _headerRow is null || _handle is null)
+            {
+                throw new InvalidOperationException("The file was not cut into parts.");
+            }
+            // The part is read as a file of its own: the header's row, then the part's lines, numbered from the part's first.
+            var length = _headerRow.Length + checked((int)(part.End - part.Start));
+            // A buffer a part being read, kept for the next part: large arrays made and dropped a part at a time
+            // would have the runtime collect (and trim its pools) over and over.
+            if (!_buffers.TryTake(out var bytes) || bytes.Length < length)
+            {
+                bytes = new byte[Math.Max(length, _headerRow.Length + _partBytes)];
+            }
+            try
+            {
+                _headerRow.CopyTo(bytes, 0);
+                var read = _headerRow.Length;
+                while (read < length)
+                {
+                    var n = RandomAccess.Read(_handle, bytes.AsSpan(read, length - read), part.Start + read - _headerRow.Length);
+                    if (n == 0)
+                    {
+                        throw new IOException($"{DisplayName}: the file became shorter while it was read");
+                    }
+                    read += n;
+                }
+                using var csv = CreateCsv(new MemoryStream(bytes, 0, length, writable: false), _encoding, out var malformed);
+                _ = csv.Headers;
+                foreach (var cells in Loop(csv, malformed, part.FirstLine - 2, log, stopped))
+                {
+                    yield return cells;
+                }
+            }
+            finally
+            {
+                _buffers.Add(bytes);
+            }
+        }
+
+        private IEnumerable<RowCells> Loop(CsvReader csv, List<CsvMalformedRecord> malformed, int skippedLines, ProblemLog log, Action stopped)
+        {
+            var cells = new RowCells(csv, DisplayName, _map.Columns.Count);
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = csv.Read();
+                }
+                catch (CsvFormatException e)
+                {
+                    log.Add(new InputProblem(DisplayName, e.LineNumber > 0 ? (int)e.LineNumber + skippedLines : null, null, null, null,
+                        new LocalizedText($"CSV 형식이 잘못되었습니다: {e.Message}", $"malformed CSV: {e.Message}")));
+                    stopped();
+                    yield break;
+                }
+                ReportMalformed(malformed, DisplayName, skippedLines, _map.Count, log);
+                if (!more)
+                {
+                    break;
+                }
+                if (ReadCells(csv, _map, (int)csv.LineNumber + skippedLines, log, cells))
+                {
+                    yield return cells;
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _csv.Dispose();
+            _owned?.Dispose();
+        }
+
+        private static CsvReader CreateCsv(Stream stream, Encoding encoding, out List<CsvMalformedRecord> malformed)
+        {
+            var records = new List<CsvMalformedRecord>();
+            malformed = records;
+            var csvOptions = new CsvReaderOptions
+            {
+                Separator = ',',
+                HasHeader = true,
+                TrimWhitespace = true,
+                TrackLineNumbers = true,
+                SkipEmptyLines = true,
+                // A quoted cell may hold a line break, as Excel writes for Alt+Enter; line numbers stay those of the file
+                // (the reader gives the line a record starts on). A quote never closed is one error at the line it opens.
+                AllowLineBreaksInQuotes = true,
+                Encoding = ReferenceEquals(encoding, TextEncodings.Cp949) ? encoding : null,
+                FieldCountMismatch = CsvFieldCountHandling.Skip,
+                MalformedData = CsvMalformedDataHandling.Skip,
+                MissingField = CsvMissingFieldHandling.ReturnEmpty,
+                OnMalformedRecord = records.Add,
+                // Ids and names are unique: pooling them costs a lookup a cell for nothing. Regions repeat, and RowCells
+                // keeps them itself.
+                PoolStrings = false,
+                DetectSeparatorHint = false,
+            };
+            return CsvReader.Create(stream, csvOptions, leaveOpen: true);
+        }
+
+        /// <summary>
+        /// Cuts the rows after the header's row (which starts at <paramref name="headerAt"/>, its next line being line
+        /// <paramref name="firstLine"/>) into parts of about <paramref name="partBytes"/> at line feeds, and gives the
+        /// header's row with its line end; null when a record could span lines or line ends are not all line feeds:
+        /// a quote anywhere from the header on, or a carriage return not before a line feed (both only in UTF-8 or
+        /// CP949 bytes of their own: neither encoding uses these bytes inside a character).
+        /// </summary>
+        private static (IReadOnlyList<BudgetPart>? Parts, byte[]? HeaderRow) Cut(Stream stream, long headerAt, int firstLine, int partBytes)
+        {
+            var block = new byte[partBytes];
+            stream.Position = headerAt;
+            var n = stream.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
+            var headerEnd = block.AsSpan(0, n).IndexOf((byte)'\n');
+            if (headerEnd < 0 || !Plain(block.AsSpan(0, headerEnd + 1)))
+            {
+                return (null, null);
+            }
+            var headerRow = block.AsSpan(0, headerEnd + 1).ToArray();
+            var parts = new List<BudgetPart>();
+            var start = headerAt + headerEnd + 1;
+            var line = firstLine;
+            var length = stream.Length;
+            while (start < length)
+            {
+                stream.Position = start;
+                n = stream.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
+                var last = start + n >= length;
+                // A part ends after its last line feed (the file's last part, at the end of the file).
+                var cut = last ? n : block.AsSpan(0, n).LastIndexOf((byte)'\n') + 1;
+                if (cut <= 0 || !Plain(block.AsSpan(0, cut)))
+                {
+                    return (null, null);
+                }
+                parts.Add(new BudgetPart(start, start + cut, line));
+                line = checked(line + block.AsSpan(0, cut).Count((byte)'\n'));
+                start += cut;
+            }
+            return (parts, headerRow);
+        }
+
+        // No quote, and every carriage return right before a line feed (a carriage return at the very end of the file
+        // is a line end of its own: not plain).
+        private static bool Plain(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Contains((byte)'"'))
+            {
+                return false;
+            }
+            var at = 0;
+            int cr;
+            while ((cr = bytes[at..].IndexOf((byte)'\r')) >= 0)
+            {
+                at += cr + 1;
+                if (at >= bytes.Length || bytes[at] != (byte)'\n')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
