@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using FundingMatch.Cli.Input;
 using FundingMatch.Cli.Output;
@@ -8,6 +9,10 @@ namespace FundingMatch.Cli.Commands;
 /// <summary><c>fundingmatch check &lt;budgets.csv&gt;...</c>: validate each site and the program.</summary>
 internal static class CheckCommand
 {
+    // The second pass's parts are small: their sites are alive until written, and parts of a megabyte (10,000 sites,
+    // four at a time) kept so much young data that the runtime collected its oldest generation 22 times, not twice.
+    private const int JudgedPartBytes = 64 * 1024;
+
     public static Command Create(CommonOptions common)
     {
         var command = new Command("check",
@@ -35,27 +40,62 @@ internal static class CheckCommand
             writer.Begin(rules);
             var tally = new CheckTally();
             var log = new ProblemLog();
-            // Each site is read, judged and counted in the program, in file order, on a thread of its own, while this
-            // one writes the sites before it (the first pass found every row good, so reading cannot fail half-way for
-            // the input). The program is completed here only after that thread has ended.
-            var judged = run.Rows(paths, log).Select(row =>
+            var json = writer as JsonCheckWriter;
+            var spare = new ConcurrentBag<JudgedPart>();
+            foreach (var file in paths)
             {
-                if (row.Kind != RowKind.Site)
+                // The first pass found every row good, so reading cannot fail half-way for the input.
+                using var budget = run.OpenBudget(file, log, run.PartBytes(JudgedPartBytes));
+                if (budget is null)
                 {
-                    check.AddStatedTotals(row.Site, row.Kind == RowKind.Subtotal);
-                    return null;
+                    continue;
                 }
-                var assessment = check.Add(check.Assess(row.Site));
-                if (duplicates.OtherPlaces(row.Site.SiteId, row.Site.Origin) is { } others)
+                // A large plain file is read in parts on every core: each part's sites read, judged and, when they
+                // pass, written as JSON there; this thread counts them in the program and writes them, in file order.
+                // Any other file is read and judged on a thread of its own while this one counts and writes.
+                var rows = budget.Parts is { } parts
+                    ? InOrder.Map(parts, part => JudgedPart.Of(spare, budget, part, check, duplicates, json))
+                    : ReadAhead.Of(JudgedPart.Batches(budget.Rows(log), check), batchSize: 1);
+                foreach (var part in rows)
                 {
-                    assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(row.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
+                    // Sites whose JSON is ready, one after another in the part: written at once.
+                    int runStart = -1, runEnd = -1, firstLength = 0;
+                    foreach (var row in part.Rows)
+                    {
+                        if (row.Assessment is not { } judged)
+                        {
+                            check.AddStatedTotals(row.Totals!.Site, row.Totals.Kind == RowKind.Subtotal);
+                            continue;
+                        }
+                        var assessment = check.Add(judged);
+                        if (row.MayRepeat && duplicates.OtherPlaces(judged.Site.SiteId, judged.Site.Origin) is { } others)
+                        {
+                            assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(judged.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
+                        }
+                        tally.Add(assessment);
+                        if (row.JsonLength > 0 && ReferenceEquals(assessment, judged))
+                        {
+                            if (runStart < 0)
+                            {
+                                runStart = row.JsonStart;
+                                firstLength = row.JsonLength;
+                            }
+                            runEnd = row.JsonStart + row.JsonLength;
+                            continue;
+                        }
+                        if (runStart >= 0)
+                        {
+                            json!.Prepared(part.Json(runStart, runEnd), firstLength);
+                            runStart = -1;
+                        }
+                        writer.Site(assessment);
+                    }
+                    if (runStart >= 0)
+                    {
+                        json!.Prepared(part.Json(runStart, runEnd), firstLength);
+                    }
+                    part.Dispose();
                 }
-                return assessment;
-            }).OfType<SiteAssessment>();
-            foreach (var assessment in ReadAhead.Of(judged))
-            {
-                tally.Add(assessment);
-                writer.Site(assessment);
             }
             var completion = check.Complete();
             tally.AddProgramFindings(completion.ProgramFindings);
@@ -64,6 +104,108 @@ internal static class CheckCommand
             return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
         }));
         return command;
+    }
+
+    /// <summary>A row of a part as the reading thread left it: a totals row, or a site judged (and its JSON, when ready).</summary>
+    /// <param name="MayRepeat">Whether the site's id may be used elsewhere: only then is its JSON left to be written in order.</param>
+    private readonly record struct JudgedRow(BudgetRow? Totals, SiteAssessment? Assessment, int JsonStart, int JsonLength, bool MayRepeat = false);
+
+    /// <summary>The rows of a part of a file, judged on the thread that read them, with the JSON of the sites that pass.</summary>
+    private sealed class JudgedPart : IDisposable
+    {
+        // Parts done with, for the next parts to fill again: their lists and buffers keep their size, so that reading
+        // part after part makes no large arrays (which would have the runtime collect over and over).
+        private readonly ConcurrentBag<JudgedPart>? _spare;
+        private byte[] _json = [];
+        private int _length;
+
+        private JudgedPart(ConcurrentBag<JudgedPart>? spare) => _spare = spare;
+
+        public List<JudgedRow> Rows { get; } = [];
+
+        public ReadOnlySpan<byte> Json(int start, int end) => _json.AsSpan(start, end - start);
+
+        /// <summary>Reads, judges and (for compact JSON) writes the sites of <paramref name="part"/>; safe on any thread.</summary>
+        public static JudgedPart Of(ConcurrentBag<JudgedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part, BudgetCheck check, DuplicateIds duplicates, JsonCheckWriter? writer)
+        {
+            if (!spare.TryTake(out var judged))
+            {
+                judged = new JudgedPart(spare);
+            }
+            var preparer = writer?.NewPreparer();
+            // The first pass found every row of the file good: a problem now means the file changed under us.
+            var log = new ProblemLog();
+            foreach (var row in file.Rows(part, log, () => { }))
+            {
+                if (row.Kind != RowKind.Site)
+                {
+                    judged.Rows.Add(new JudgedRow(row, null, 0, 0));
+                    continue;
+                }
+                var assessment = check.Assess(row.Site);
+                // A site whose id repeats gets a finding in file order: its JSON is written then, not here.
+                if (duplicates.MayRepeat(row.Site.SiteId))
+                {
+                    judged.Rows.Add(new JudgedRow(null, assessment, 0, 0, MayRepeat: true));
+                }
+                else if (preparer is not null)
+                {
+                    // Each site after a comma: the sites of a part go out one after another as they are.
+                    var start = judged.Append(","u8);
+                    var bytes = preparer.Write(assessment);
+                    judged.Append(bytes);
+                    judged.Rows.Add(new JudgedRow(null, assessment, start, bytes.Length + 1));
+                }
+                else
+                {
+                    judged.Rows.Add(new JudgedRow(null, assessment, 0, 0));
+                }
+            }
+            if (log.HasErrors)
+            {
+                throw new InputException(log.Problems) { Omitted = log.Omitted };
+            }
+            return judged;
+        }
+
+        /// <summary>The rows of a file read as one, judged, a thousand at a time; their JSON is left to the writer.</summary>
+        public static IEnumerable<JudgedPart> Batches(IEnumerable<BudgetRow> rows, BudgetCheck check)
+        {
+            var judged = new JudgedPart(null);
+            foreach (var row in rows)
+            {
+                judged.Rows.Add(row.Kind == RowKind.Site ? new JudgedRow(null, check.Assess(row.Site), 0, 0, MayRepeat: true) : new JudgedRow(row, null, 0, 0));
+                if (judged.Rows.Count == 1024)
+                {
+                    yield return judged;
+                    judged = new JudgedPart(null);
+                }
+            }
+            if (judged.Rows.Count > 0)
+            {
+                yield return judged;
+            }
+        }
+
+        private int Append(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _json.Length)
+            {
+                Array.Resize(ref _json, Math.Max(_json.Length * 2, Math.Max(_length + bytes.Length, 1 << 20)));
+            }
+            var start = _length;
+            bytes.CopyTo(_json.AsSpan(start));
+            _length += bytes.Length;
+            return start;
+        }
+
+        /// <summary>Gives the part back for another to be read into, once its rows are written.</summary>
+        public void Dispose()
+        {
+            Rows.Clear();
+            _length = 0;
+            _spare?.Add(this);
+        }
     }
 
     public static Argument<string[]> Files()

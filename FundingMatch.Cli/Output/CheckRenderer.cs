@@ -297,6 +297,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
     private readonly CompactSiteJson? _compact = ctx.CompactJson ? new CompactSiteJson() : null;
     private System.Text.Json.Utf8JsonWriter? _json;
     private Stream? _direct;
+    private bool _anySite;
 
     private System.Text.Json.Utf8JsonWriter W => _json!;
 
@@ -325,6 +326,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
 
     public void Site(SiteAssessment s)
     {
+        _anySite = true;
         if (_compact?.TryWrite(s, out var json) == true)
         {
             W.WriteRawValue(json, skipInputValidation: true);
@@ -336,6 +338,62 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         if (_buffer.Length > 1 << 16 || W.BytesPending > 1 << 16)
         {
             Drain();
+        }
+    }
+
+    /// <summary>
+    /// A writer of sites' compact JSON for another thread to use (one each), when this writer writes compact JSON; null
+    /// otherwise. What it writes is given back to <see cref="Prepared"/>, in the sites' order.
+    /// </summary>
+    public SitePreparer? NewPreparer() => _compact is null ? null : new SitePreparer(this);
+
+    /// <summary>
+    /// Sites whose JSON a <see cref="NewPreparer"/> wrote, one after another, each after a comma: the same bytes as
+    /// <see cref="Site"/> would write for each. <paramref name="firstLength"/> is the length of the first (with its comma).
+    /// </summary>
+    public void Prepared(ReadOnlySpan<byte> sites, int firstLength)
+    {
+        if (sites.IsEmpty)
+        {
+            return;
+        }
+        if (!_anySite)
+        {
+            // The first site goes through the writer, which then knows that the array has an element and puts a comma
+            // before the next one it writes itself; the others go straight to the output, each with its comma.
+            W.WriteRawValue(sites[1..firstLength], skipInputValidation: true);
+            _anySite = true;
+            sites = sites[firstLength..];
+        }
+        W.Flush();
+        (_direct ?? _buffer).Write(sites);
+        if (_buffer.Length > 1 << 16)
+        {
+            Drain(force: true);
+        }
+    }
+
+    /// <summary>Writes sites' compact JSON on a thread of its own: what <see cref="JsonCheckWriter.Site"/> writes for each.</summary>
+    internal sealed class SitePreparer(JsonCheckWriter owner)
+    {
+        private readonly CompactSiteJson _compact = new();
+        private readonly System.Buffers.ArrayBufferWriter<byte> _general = new(4096);
+        private System.Text.Json.Utf8JsonWriter? _writer;
+
+        /// <summary>The JSON of <paramref name="s"/>, valid until the next call.</summary>
+        public ReadOnlySpan<byte> Write(SiteAssessment s)
+        {
+            if (_compact.TryWrite(s, out var json))
+            {
+                return json;
+            }
+            // A site with findings, or with text to escape: through a writer of its own, as the general writer writes it.
+            _general.ResetWrittenCount();
+            _writer ??= Json.CreateWriter(_general, compact: true);
+            _writer.Reset(_general);
+            owner.WriteSite(_writer, s);
+            _writer.Flush();
+            return _general.WrittenSpan;
         }
     }
 

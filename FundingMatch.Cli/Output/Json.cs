@@ -11,7 +11,12 @@ namespace FundingMatch.Cli.Output;
 /// <summary>JSON output: camelCase, amounts as integer won, Korean written as itself, keys in a fixed order.</summary>
 internal static class Json
 {
-    public static Utf8JsonWriter CreateWriter(Stream stream, bool compact) => new(stream, new JsonWriterOptions
+    public static Utf8JsonWriter CreateWriter(Stream stream, bool compact) => new(stream, Options(compact));
+
+    /// <summary>As <see cref="CreateWriter(Stream, bool)"/>, into a buffer.</summary>
+    public static Utf8JsonWriter CreateWriter(System.Buffers.IBufferWriter<byte> buffer, bool compact) => new(buffer, Options(compact));
+
+    private static JsonWriterOptions Options(bool compact) => new()
     {
         Indented = !compact,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -19,7 +24,7 @@ internal static class Json
         // The writers here write a fixed shape, which the tests parse back; checking every call's place in the
         // document again costs a tenth of a large report's writing.
         SkipValidation = true,
-    });
+    };
 
     /// <summary>Writes the JSON that <paramref name="write"/> produces to a text writer.</summary>
     public static void WriteTo(RenderContext ctx, Action<Utf8JsonWriter> write)

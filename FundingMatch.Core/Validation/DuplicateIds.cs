@@ -63,6 +63,17 @@ public sealed class DuplicateIds
     }
 
     /// <summary>
+    /// Whether <see cref="OtherPlaces"/> may give places for this id: false for an id the first pass saw once (and for
+    /// an id it never saw). Safe to call from several threads during the second pass, alongside <see cref="OtherPlaces"/>,
+    /// so that sites can be made ready for output apart from the ones it will mark.
+    /// </summary>
+    public bool MayRepeat(string siteId)
+    {
+        ArgumentNullException.ThrowIfNull(siteId);
+        return _later.ContainsKey(siteId);
+    }
+
+    /// <summary>
     /// The second pass, in the order of the first: the other places of this site's id, or null when the id is used once.
     /// </summary>
     public IReadOnlyList<SourceLocation?>? OtherPlaces(string siteId, SourceLocation? origin)

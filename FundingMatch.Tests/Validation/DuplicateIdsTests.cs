@@ -26,6 +26,27 @@ public class DuplicateIdsTests
     }
 
     [Fact]
+    public void MayRepeat_IsTrueExactlyForTheIdsOtherPlacesWillName()
+    {
+        var ids = new[] { "a", "b", "a", "c", "a", "b", "d" };
+        var d = new DuplicateIds();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            d.Observe(ids[i], L(i + 2));
+        }
+        // Asked before, during and after the second pass: OtherPlaces does not change the answer.
+        string[] repeating = ["a", "b"];
+        foreach (var id in ids.Append("never-seen"))
+        {
+            d.MayRepeat(id).ShouldBe(repeating.Contains(id), id);
+        }
+        for (var i = 0; i < ids.Length; i++)
+        {
+            (d.OtherPlaces(ids[i], L(i + 2)) is not null).ShouldBe(d.MayRepeat(ids[i]), ids[i]);
+        }
+    }
+
+    [Fact]
     public void OtherPlaces_AgreeWithTheInMemoryCheck() =>
         Gen.Int[0, 30].Array[0, 60].Sample(keys =>
         {
