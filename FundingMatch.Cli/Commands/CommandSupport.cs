@@ -304,21 +304,39 @@ internal sealed class CommandRun
                     continue; // the file could not be read on past an earlier part: its later rows are not read
                 }
                 var next = 0;
+                var overflowed = false;
+                var everythingBefore = everything;
                 foreach (var site in part.Sites)
                 {
                     log.AddFrom(part.Log, ref next, site.Line);
-                    var id = part.Id(site);
                     // Every amount is zero or more: the sums add up past a long exactly where TryAddAll says so.
                     if (site.Sum < 0 || unchecked(everything + site.Sum) < 0)
                     {
-                        log.Add(SumOverflow(budget.DisplayName, site.Line, id.ToString()));
+                        log.Add(SumOverflow(budget.DisplayName, site.Line, part.Id(site).ToString()));
+                        overflowed = true;
                         continue;
                     }
                     everything += site.Sum;
-                    duplicates.Observe(id, budget.DisplayName, site.Line);
                     anyYear |= site.HasFiscalYear;
                 }
                 log.AddFrom(part.Log, ref next, null);
+                // The part's ids at once (the table is probed for one after another); a site past a long is not noted.
+                if (!overflowed)
+                {
+                    duplicates.Observe(part.Ids, part.Ends, budget.DisplayName, part.Lines);
+                }
+                else
+                {
+                    var sum = everythingBefore;
+                    foreach (var site in part.Sites)
+                    {
+                        if (site.Sum >= 0 && unchecked(sum + site.Sum) >= 0)
+                        {
+                            sum += site.Sum;
+                            duplicates.Observe(part.Id(site), budget.DisplayName, site.Line);
+                        }
+                    }
+                }
                 sites += part.Sites.Count;
                 errors += part.Log.ErrorCount;
                 stopped = part.Stopped;
@@ -340,6 +358,8 @@ internal sealed class CommandRun
     /// <summary>What the first pass found in a part of a file: its problems, and its site rows with their ids kept in one buffer.</summary>
     private sealed class ScannedPart
     {
+        private readonly List<int> _ends = [];
+        private readonly List<int> _lines = [];
         private char[] _ids = new char[1 << 14];
         private int _idLength;
 
@@ -351,6 +371,15 @@ internal sealed class CommandRun
 
         public ReadOnlySpan<char> Id(ScannedSite site) => _ids.AsSpan(site.IdStart, site.IdLength);
 
+        /// <summary>The sites' ids one after another, as <see cref="DuplicateIds.Observe(ReadOnlySpan{char}, ReadOnlySpan{int}, string, ReadOnlySpan{int})"/> takes them.</summary>
+        public ReadOnlySpan<char> Ids => _ids.AsSpan(0, _idLength);
+
+        /// <summary>Where each site's id ends in <see cref="Ids"/>.</summary>
+        public ReadOnlySpan<int> Ends => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ends);
+
+        /// <summary>Each site's line.</summary>
+        public ReadOnlySpan<int> Lines => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lines);
+
         /// <summary>Scans <paramref name="part"/> into a part done with from <paramref name="spare"/> (its lists keep their size), or a new one.</summary>
         public static ScannedPart Of(ConcurrentBag<ScannedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part)
         {
@@ -361,6 +390,8 @@ internal sealed class CommandRun
             scanned.Log = new ProblemLog();
             scanned.Stopped = false;
             scanned.Sites.Clear();
+            scanned._ends.Clear();
+            scanned._lines.Clear();
             scanned._idLength = 0;
             file.Scan(part, scanned.Log, () => scanned.Stopped = true, scanned.Add);
             return scanned;
@@ -384,6 +415,8 @@ internal sealed class CommandRun
             row.SiteId.CopyTo(_ids.AsSpan(_idLength));
             Sites.Add(new ScannedSite(row.Line, _idLength, row.SiteId.Length, sum < 0 ? -1 : sum, row.HasFiscalYear));
             _idLength += row.SiteId.Length;
+            _ends.Add(_idLength);
+            _lines.Add(row.Line);
         }
     }
 

@@ -60,6 +60,33 @@ public class DuplicateIdsTests
                 .SequenceEqual(report.Sites.Select(s => s.Findings.SingleOrDefault(f => f.Code == FindingCodes.DuplicateSite)?.Message.English));
         });
 
+    [Fact]
+    public void Observe_ManyAtOnce_FindsWhatObservingOneByOneFinds() =>
+        Gen.Int[0, 40].Array[0, 120].Select(Gen.Int[1, 50]).Sample((keys, batch) =>
+        {
+            var ids = keys.Select(k => $"id{k}").ToList();
+            var one = new DuplicateIds();
+            for (var i = 0; i < ids.Count; i++)
+            {
+                one.Observe(ids[i].AsSpan(), "f.csv", i + 2);
+            }
+            var many = new DuplicateIds(4);
+            for (var from = 0; from < ids.Count; from += batch)
+            {
+                var run = ids.Skip(from).Take(batch).ToList();
+                var ends = run.Select((_, j) => run.Take(j + 1).Sum(id => id.Length)).ToArray();
+                many.Observe(string.Concat(run), ends, "f.csv", Enumerable.Range(from + 2, run.Count).ToArray());
+            }
+            return ids.Select((id, i) => Describe(one.OtherPlaces(id, L(i + 2))))
+                .SequenceEqual(ids.Select((id, i) => Describe(many.OtherPlaces(id, L(i + 2)))));
+        });
+
+    [Fact]
+    public void Observe_ManyAtOnce_WantsALineForEveryId() =>
+        Should.Throw<ArgumentException>(() => new DuplicateIds().Observe("ab", [1, 2], "f.csv", [2]));
+
+    private static string Describe(IReadOnlyList<SourceLocation?>? places) => places is null ? "-" : string.Join(' ', places.Select(p => p?.Line));
+
     [Theory]
     [InlineData(0)]
     [InlineData(10)]
