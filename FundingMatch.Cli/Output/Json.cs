@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FundingMatch.Explanations;
@@ -82,7 +83,9 @@ internal static class Json
         w.WriteStartObject("program");
         w.WriteString("id", rules.ProgramId);
         w.WriteString("version", rules.Version);
-        w.WriteString("effective", LocalDatePattern.Iso.Format(rules.Effective));
+        // As LocalDatePattern.Iso writes it (a rules file's dates have four-digit years), without building that pattern.
+        var effective = rules.Effective;
+        w.WriteString("effective", string.Create(CultureInfo.InvariantCulture, $"{effective.Year:D4}-{effective.Month:D2}-{effective.Day:D2}"));
         w.WriteString("title", rules.Title.In(ctx.Language));
         w.WriteEndObject();
     }

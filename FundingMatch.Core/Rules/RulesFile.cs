@@ -397,9 +397,9 @@ public static class RulesFile
 
         private LocalDate? ReadDateValue(JsonNodeAt node, string path)
         {
-            if (node is JsonStringAt s && LocalDatePattern.Iso.Parse(s.Value) is { Success: true } result)
+            if (node is JsonStringAt s && IsoDates.TryParse(s.Value, out var date))
             {
-                return result.Value;
+                return date;
             }
             WrongValue(node, path, "a date written yyyy-MM-dd, such as \"2021-12-31\"");
             return null;
@@ -513,7 +513,7 @@ public static class RulesFile
         }
     }
 
-    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    private static string Iso(LocalDate date) => IsoDates.Format(date);
 
     // Levenshtein distance, for "did you mean" on a mistyped key.
     private static int Distance(string a, string b)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FundingMatch.Money;
+using FundingMatch.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -52,8 +53,8 @@ internal static class ConstraintValues
             : throw new FormatException($"expected a whole number of 1 or more, found '{text}'");
 
     public static LocalDate Date(string text) =>
-        LocalDatePattern.Iso.Parse(text) is { Success: true } result
-            ? result.Value
+        IsoDates.TryParse(text, out var date)
+            ? date
             : throw new FormatException($"expected a date written yyyy-MM-dd, such as \"2021-12-31\", found '{text}'");
 
     public static decimal Number(string text) =>
@@ -91,7 +92,7 @@ internal static class ConstraintValues
 
     public static string Format(Won amount) => amount.ToString();
 
-    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    public static string Format(LocalDate date) => IsoDates.Format(date);
 
     public static string Format(decimal number) => number.ToString("#,0.##", CultureInfo.InvariantCulture);
 
