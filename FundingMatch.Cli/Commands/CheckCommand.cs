@@ -116,14 +116,13 @@ internal static class CheckCommand
         // Parts done with, for the next parts to fill again: their lists and buffers keep their size, so that reading
         // part after part makes no large arrays (which would have the runtime collect over and over).
         private readonly ConcurrentBag<JudgedPart>? _spare;
-        private byte[] _json = [];
-        private int _length;
+        private JsonCheckWriter.SitePreparer? _json;
 
         private JudgedPart(ConcurrentBag<JudgedPart>? spare) => _spare = spare;
 
         public List<JudgedRow> Rows { get; } = [];
 
-        public ReadOnlySpan<byte> Json(int start, int end) => _json.AsSpan(start, end - start);
+        public ReadOnlySpan<byte> Json(int start, int end) => _json!.Written[start..end];
 
         /// <summary>Reads, judges and (for compact JSON) writes the sites of <paramref name="part"/>; safe on any thread.</summary>
         public static JudgedPart Of(ConcurrentBag<JudgedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part, BudgetCheck check, DuplicateIds duplicates, JsonCheckWriter? writer)
@@ -132,7 +131,12 @@ internal static class CheckCommand
             {
                 judged = new JudgedPart(spare);
             }
-            var preparer = writer?.NewPreparer();
+            if (writer is not null)
+            {
+                judged._json ??= writer.NewPreparer();
+                judged._json?.Clear();
+            }
+            var preparer = judged._json;
             // The first pass found every row of the file good: a problem now means the file changed under us.
             var log = new ProblemLog();
             foreach (var row in file.Rows(part, log, () => { }))
@@ -151,10 +155,8 @@ internal static class CheckCommand
                 else if (preparer is not null)
                 {
                     // Each site after a comma: the sites of a part go out one after another as they are.
-                    var start = judged.Append(","u8);
-                    var bytes = preparer.Write(assessment);
-                    judged.Append(bytes);
-                    judged.Rows.Add(new JudgedRow(null, assessment, start, bytes.Length + 1));
+                    var start = preparer.Append(assessment);
+                    judged.Rows.Add(new JudgedRow(null, assessment, start, preparer.Written.Length - start));
                 }
                 else
                 {
@@ -187,23 +189,10 @@ internal static class CheckCommand
             }
         }
 
-        private int Append(ReadOnlySpan<byte> bytes)
-        {
-            if (_length + bytes.Length > _json.Length)
-            {
-                Array.Resize(ref _json, Math.Max(_json.Length * 2, Math.Max(_length + bytes.Length, 1 << 20)));
-            }
-            var start = _length;
-            bytes.CopyTo(_json.AsSpan(start));
-            _length += bytes.Length;
-            return start;
-        }
-
         /// <summary>Gives the part back for another to be read into, once its rows are written.</summary>
         public void Dispose()
         {
             Rows.Clear();
-            _length = 0;
             _spare?.Add(this);
         }
     }

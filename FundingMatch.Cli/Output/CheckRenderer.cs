@@ -380,12 +380,19 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         private readonly System.Buffers.ArrayBufferWriter<byte> _general = new(4096);
         private System.Text.Json.Utf8JsonWriter? _writer;
 
-        /// <summary>The JSON of <paramref name="s"/>, valid until the next call.</summary>
-        public ReadOnlySpan<byte> Write(SiteAssessment s)
+        /// <summary>What <see cref="Append"/> has written since the last <see cref="Clear"/>.</summary>
+        public ReadOnlySpan<byte> Written => _compact.Written;
+
+        /// <summary>Starts again from nothing written (the buffer is kept).</summary>
+        public void Clear() => _compact.Clear();
+
+        /// <summary>Appends a comma and the JSON of <paramref name="s"/> to <see cref="Written"/>; gives where it starts.</summary>
+        public int Append(SiteAssessment s)
         {
-            if (_compact.TryWrite(s, out var json))
+            var start = _compact.Written.Length;
+            if (_compact.TryAppend(s, comma: true))
             {
-                return json;
+                return start;
             }
             // A site with findings, or with text to escape: through a writer of its own, as the general writer writes it.
             _general.ResetWrittenCount();
@@ -393,7 +400,9 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
             _writer.Reset(_general);
             owner.WriteSite(_writer, s);
             _writer.Flush();
-            return _general.WrittenSpan;
+            _compact.Append(","u8);
+            _compact.Append(_general.WrittenSpan);
+            return start;
         }
     }
 

@@ -15,6 +15,11 @@ namespace FundingMatch.Cli.Output;
 /// writing them key by key through the general writer was most of <c>check</c>'s time on a million sites. A site
 /// with findings or with text to escape, and indented JSON, go the general way; a test holds the two to the same bytes.
 /// </summary>
+/// <remarks>
+/// Room for a whole site is made once, then every piece is written without a check; a text that repeats (a region, a
+/// binding limit, the rounding) is encoded once and found again by reference first; the share is written from the
+/// decimal's digits. About 0.55 µs a site before these, measured on the 100k perf file.
+/// </remarks>
 internal sealed class CompactSiteJson
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -25,150 +30,251 @@ internal sealed class CompactSiteJson
     private static readonly int Kinds = Enum.GetValues<FundingKind>().Length;
 
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
-    private byte[] _buffer = new byte[1024];
+    // The last few repeating texts by reference: a file's regions, and the rules' keys, are the same string objects.
+    private readonly (string? Text, byte[] Json)[] _recent = new (string?, byte[])[16];
+    private int _nextRecent;
+    private byte[] _buffer = new byte[4096];
     private int _length;
-    private bool _declined;
+
+    /// <summary>What <see cref="TryAppend"/> has written since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    /// <summary>Starts again from nothing written (the buffer is kept).</summary>
+    public void Clear() => _length = 0;
 
     /// <summary>The JSON of <paramref name="s"/>, valid until the next call; false for a site with findings or text to escape.</summary>
     public bool TryWrite(SiteAssessment s, out ReadOnlySpan<byte> json)
     {
-        if (s.Findings.Count > 0)
+        _length = 0;
+        if (!TryAppend(s, comma: false))
         {
             json = default;
             return false;
         }
-        var site = s.Site;
-        var f = s.Figures;
-        _length = 0;
-        _declined = false;
-        Raw("{"u8);
-        if (site.Origin is { } o)
-        {
-            Raw("\"line\":"u8);
-            Number(o.Line);
-            Raw(","u8);
-        }
-        Raw("\"siteId\":"u8);
-        String(site.SiteId, repeats: false);
-        Raw(",\"siteName\":"u8);
-        String(site.Name, repeats: false);
-        Raw(",\"region\":"u8);
-        String(site.Region, repeats: true);
-        Raw(",\"national\":"u8);
-        Number(site.National.Value);
-        Raw(",\"provincial\":"u8);
-        Number(site.Amount(FundingSource.Provincial).Value);
-        Raw(",\"municipal\":"u8);
-        Number(site.Amount(FundingSource.Municipal).Value);
-        Raw(",\"local\":"u8);
-        Number(site.Local.Value);
-        Raw(",\"private\":"u8);
-        Number(site.Private.Value);
-        Raw(",\"inKind\":"u8);
-        Number(site.InKind.Value);
-        Raw(",\"total\":"u8);
-        Number(f.Total.Value);
-        Raw(",\"amounts\":["u8);
-        var first = true;
-        foreach (var line in site.LineSpan)
-        {
-            if (line.Amount != Won.Zero)
-            {
-                if (!first)
-                {
-                    Raw(","u8);
-                }
-                first = false;
-                Raw(AmountPrefix[((int)line.Source * Kinds) + (int)line.Kind]);
-                Number(line.Amount.Value);
-                Raw("}"u8);
-            }
-        }
-        Raw("],\"nationalSharePercent\":"u8);
-        if (f.Total.Value > 0)
-        {
-            Number(Share.PercentOf(f.National, f.Total));
-        }
-        else
-        {
-            Raw("null"u8);
-        }
-        Raw(",\"maxNational\":"u8);
-        NumberOrNull(f.MaxNational);
-        Raw(",\"headroom\":"u8);
-        NumberOrNull(f.Headroom);
-        Raw(",\"bindingLimit\":"u8);
-        if (f.BindingLimit is { } binding)
-        {
-            String(binding, repeats: true);
-        }
-        else
-        {
-            Raw("null"u8);
-        }
-        Raw(",\"rounding\":"u8);
-        String(f.LimitRounding.Describe(), repeats: true);
-        Raw(s.Passed ? ",\"passed\":true,\"findings\":[]}"u8 : ",\"passed\":false,\"findings\":[]}"u8);
-        json = _declined ? default : _buffer.AsSpan(0, _length);
-        return !_declined;
+        json = Written;
+        return true;
     }
 
-    private void Raw(ReadOnlySpan<byte> bytes)
+    /// <summary>Appends bytes written some other way (the general writer's site) to <see cref="Written"/>.</summary>
+    public void Append(ReadOnlySpan<byte> bytes)
     {
         Room(bytes.Length);
         bytes.CopyTo(_buffer.AsSpan(_length));
         _length += bytes.Length;
     }
 
-    private void Number(long value)
+    /// <summary>
+    /// Appends the JSON of <paramref name="s"/> to <see cref="Written"/>, after a comma if <paramref name="comma"/>;
+    /// false, with nothing appended, for a site with findings or text to escape.
+    /// </summary>
+    public bool TryAppend(SiteAssessment s, bool comma)
     {
-        Room(20);
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
-        _length += written;
-    }
-
-    private void Number(decimal value)
-    {
-        Room(32);
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
-        _length += written;
-    }
-
-    private void NumberOrNull(Won? amount)
-    {
-        if (amount is { } a)
+        if (s.Findings.Count > 0)
         {
-            Number(a.Value);
+            return false;
+        }
+        var site = s.Site;
+        var f = s.Figures;
+        var lines = site.LineSpan;
+        var binding = f.BindingLimit;
+        var rounding = f.LimitRounding.Describe();
+        // Every number is at most 20 bytes, every character of text at most 3 (what needs more is escaped: declined).
+        Room(1024 + (lines.Length * 96) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length + (binding?.Length ?? 0) + rounding.Length)));
+        var b = _buffer;
+        var p = _length;
+        if (comma)
+        {
+            b[p++] = (byte)',';
+        }
+        Raw(b, ref p, "{"u8);
+        if (site.Origin is { } o)
+        {
+            Raw(b, ref p, "\"line\":"u8);
+            Number(b, ref p, o.Line);
+            Raw(b, ref p, ",\"siteId\":"u8);
         }
         else
         {
-            Raw("null"u8);
+            Raw(b, ref p, "\"siteId\":"u8);
+        }
+        if (!Text(b, ref p, site.SiteId))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"siteName\":"u8);
+        if (!Text(b, ref p, site.Name))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"region\":"u8);
+        if (!Repeating(b, ref p, site.Region))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"national\":"u8);
+        Number(b, ref p, site.National.Value);
+        Raw(b, ref p, ",\"provincial\":"u8);
+        Number(b, ref p, site.Amount(FundingSource.Provincial).Value);
+        Raw(b, ref p, ",\"municipal\":"u8);
+        Number(b, ref p, site.Amount(FundingSource.Municipal).Value);
+        Raw(b, ref p, ",\"local\":"u8);
+        Number(b, ref p, site.Local.Value);
+        Raw(b, ref p, ",\"private\":"u8);
+        Number(b, ref p, site.Private.Value);
+        Raw(b, ref p, ",\"inKind\":"u8);
+        Number(b, ref p, site.InKind.Value);
+        Raw(b, ref p, ",\"total\":"u8);
+        Number(b, ref p, f.Total.Value);
+        Raw(b, ref p, ",\"amounts\":["u8);
+        var first = true;
+        foreach (ref readonly var line in lines)
+        {
+            if (line.Amount != Won.Zero)
+            {
+                if (!first)
+                {
+                    b[p++] = (byte)',';
+                }
+                first = false;
+                Raw(b, ref p, AmountPrefix[((int)line.Source * Kinds) + (int)line.Kind]);
+                Number(b, ref p, line.Amount.Value);
+                b[p++] = (byte)'}';
+            }
+        }
+        Raw(b, ref p, "],\"nationalSharePercent\":"u8);
+        if (f.Total.Value > 0)
+        {
+            Number(b, ref p, Share.PercentOf(f.National, f.Total));
+        }
+        else
+        {
+            Raw(b, ref p, "null"u8);
+        }
+        Raw(b, ref p, ",\"maxNational\":"u8);
+        NumberOrNull(b, ref p, f.MaxNational);
+        Raw(b, ref p, ",\"headroom\":"u8);
+        NumberOrNull(b, ref p, f.Headroom);
+        Raw(b, ref p, ",\"bindingLimit\":"u8);
+        if (binding is null)
+        {
+            Raw(b, ref p, "null"u8);
+        }
+        else if (!Repeating(b, ref p, binding))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"rounding\":"u8);
+        if (!Repeating(b, ref p, rounding))
+        {
+            return false;
+        }
+        Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":[]}"u8 : ",\"passed\":false,\"findings\":[]}"u8);
+        _length = p;
+        return true;
+    }
+
+    private static void Raw(byte[] b, ref int p, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(b.AsSpan(p));
+        p += bytes.Length;
+    }
+
+    private static void Number(byte[] b, ref int p, long value)
+    {
+        Utf8Formatter.TryFormat(value, b.AsSpan(p), out var written);
+        p += written;
+    }
+
+    // As Utf8JsonWriter writes a decimal (its digits, with as many decimals as its scale); the general formatter for
+    // anything whose digits do not fit in 32 bits.
+    private static void Number(byte[] b, ref int p, decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[1] != 0 || bits[2] != 0 || bits[3] < 0 || scale > 9)
+        {
+            Utf8Formatter.TryFormat(value, b.AsSpan(p), out var written);
+            p += written;
+            return;
+        }
+        var digits = (uint)bits[0];
+        var unit = 1u;
+        for (var i = 0; i < scale; i++)
+        {
+            unit *= 10;
+        }
+        Utf8Formatter.TryFormat(digits / unit, b.AsSpan(p), out var whole);
+        p += whole;
+        if (scale > 0)
+        {
+            b[p++] = (byte)'.';
+            var fraction = digits % unit;
+            for (var i = scale - 1; i >= 0; i--)
+            {
+                b[p + i] = (byte)('0' + (fraction % 10));
+                fraction /= 10;
+            }
+            p += scale;
         }
     }
 
-    // A quoted JSON string that needs no escaping (anything else declines the site, for the general writer to write
-    // as it writes it). A value that repeats (a region, a key) is encoded once.
-    private void String(string value, bool repeats)
+    private static void NumberOrNull(byte[] b, ref int p, Won? amount)
     {
-        if (repeats && _encoded.TryGetValue(value, out var known))
+        if (amount is { } a)
         {
-            Raw(known);
-            return;
+            Number(b, ref p, a.Value);
         }
+        else
+        {
+            Raw(b, ref p, "null"u8);
+        }
+    }
+
+    // A quoted JSON string that needs no escaping; false for anything else (the site is then declined, for the
+    // general writer to write as it writes it).
+    private static bool Text(byte[] b, ref int p, string value)
+    {
         if (!NeedsNoEscaping(value))
         {
-            _declined = true;
-            return;
+            return false;
         }
-        Room(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
-        _buffer[_length] = (byte)'"';
-        var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 1));
-        _buffer[_length + 1 + written] = (byte)'"';
-        if (repeats && _encoded.Count < 4096)
+        b[p] = (byte)'"';
+        var written = Encoding.UTF8.GetBytes(value, b.AsSpan(p + 1));
+        b[p + 1 + written] = (byte)'"';
+        p += written + 2;
+        return true;
+    }
+
+    // A value that repeats (a region, a key): encoded once.
+    private bool Repeating(byte[] b, ref int p, string value)
+    {
+        foreach (var (text, json) in _recent)
         {
-            _encoded[value] = _buffer.AsSpan(_length, written + 2).ToArray();
+            if (ReferenceEquals(text, value))
+            {
+                Raw(b, ref p, json);
+                return true;
+            }
         }
-        _length += written + 2;
+        if (!_encoded.TryGetValue(value, out var known))
+        {
+            var start = p;
+            if (!Text(b, ref p, value))
+            {
+                return false;
+            }
+            known = b.AsSpan(start, p - start).ToArray();
+            if (_encoded.Count < 4096)
+            {
+                _encoded[value] = known;
+            }
+            p = start;
+        }
+        _recent[_nextRecent] = (value, known);
+        _nextRecent = (_nextRecent + 1) % _recent.Length;
+        Raw(b, ref p, known);
+        return true;
     }
 
     // The writer's own test (on the UTF-16 text, so that a lone surrogate is escaped as the writer escapes it).
