@@ -228,7 +228,8 @@ internal static partial class BudgetCsvReader
         // A totals row with its id cell blank is named by its label in the name cell.
         private string SiteId()
         {
-            var id = SiteIdIndex >= 0 ? FieldParsers.OneLine(csv.GetString(SiteIdIndex)) : "";
+            // The characters SiteIdChars already read (and folded onto one line): not decoded again.
+            var id = SiteIdIndex >= 0 ? SiteIdChars().ToString() : "";
             return Kind != RowKind.Site && id.Length == 0 ? Name().Trim() : id;
         }
 
