@@ -27,6 +27,9 @@ public class PartsTests
         data.Add("quote-late", ManyRows(good: true) + "\"Q1\",q,1,1,0,0\n");
         data.Add("lone-carriage-return", ManyRows(good: true) + "R1,r,1,1,0,0\rR2,r,1,1,0,0\n");
         data.Add("sums-past-a-long-among-errors", SumsPastALong());
+        data.Add("byte-order-mark", "\uFEFF" + ManyRows(good: true));
+        data.Add("no-line-end-at-the-end", ManyRows(good: true).TrimEnd('\n'));
+        data.Add("title-and-unit-lines", "2020년 소공인 복합지원센터 예산\n(단위: 백만원)\n" + ManyRows(good: true));
         return data;
     }
 
