@@ -46,6 +46,22 @@ public class PartsTests
     }
 
     [Fact]
+    public void Check_OfTwoFilesCutIntoParts_WritesWhatReadingThemInARowWrites()
+    {
+        // The second file repeats ids of the first, and has a totals row of its own.
+        var first = CliRunner.TempCsv(ManyRows(good: true), "first.csv");
+        var second = CliRunner.TempCsv(ManyRows(good: true).Replace("센터", "Centre", StringComparison.Ordinal), "second.csv");
+        var whole = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = 1 << 30 };
+        var cut = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = Tiny };
+        var expected = CliRunner.RunWith(whole, "check", "--format", "json", first, second);
+        var actual = CliRunner.RunWith(cut, "check", "--format", "json", first, second);
+        expected.Out.ShouldContain("duplicate-site");
+        actual.ExitCode.ShouldBe(expected.ExitCode);
+        actual.Err.ShouldBe(expected.Err);
+        actual.Out.ShouldBe(expected.Out);
+    }
+
+    [Fact]
     public void Open_CutsAPlainFileAtLineEnds_NumberingTheLinesOfTheFile()
     {
         var path = CliRunner.TempCsv("(단위: 원)\n" + ManyRows(good: true));
