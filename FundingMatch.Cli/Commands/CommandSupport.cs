@@ -264,7 +264,6 @@ internal sealed class CommandRun
         var bytes = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
         var duplicates = new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
         var anyYear = false;
-        var options = ReadOptions(applicantColumns: false, settlementColumns: false);
         var spare = new ConcurrentBag<ScannedPart>();
         var everything = 0L;
         void Observe(in ScannedRow row)
@@ -283,7 +282,7 @@ internal sealed class CommandRun
         }
         foreach (var file in files)
         {
-            using var budget = BudgetCsvReader.BudgetFile.Open(file, file, options, log, PartBytes(BudgetCsvReader.DefaultPartBytes));
+            using var budget = OpenBudget(file, log, PartBytes(BudgetCsvReader.DefaultPartBytes));
             if (budget is null)
             {
                 continue;
@@ -304,8 +303,6 @@ internal sealed class CommandRun
                     continue; // the file could not be read on past an earlier part: its later rows are not read
                 }
                 var next = 0;
-                var overflowed = false;
-                var everythingBefore = everything;
                 foreach (var site in part.Sites)
                 {
                     log.AddFrom(part.Log, ref next, site.Line);
@@ -313,30 +310,15 @@ internal sealed class CommandRun
                     if (site.Sum < 0 || unchecked(everything + site.Sum) < 0)
                     {
                         log.Add(SumOverflow(budget.DisplayName, site.Line, part.Id(site).ToString()));
-                        overflowed = true;
                         continue;
                     }
                     everything += site.Sum;
                     anyYear |= site.HasFiscalYear;
                 }
                 log.AddFrom(part.Log, ref next, null);
-                // The part's ids at once (the table is probed for one after another); a site past a long is not noted.
-                if (!overflowed)
-                {
-                    duplicates.Observe(part.Ids, part.Ends, budget.DisplayName, part.Lines);
-                }
-                else
-                {
-                    var sum = everythingBefore;
-                    foreach (var site in part.Sites)
-                    {
-                        if (site.Sum >= 0 && unchecked(sum + site.Sum) >= 0)
-                        {
-                            sum += site.Sum;
-                            duplicates.Observe(part.Id(site), budget.DisplayName, site.Line);
-                        }
-                    }
-                }
+                // The part's ids at once (the table is probed for one after another). A site past a long is noted too,
+                // unlike in a file read in a row: it is an error, so nothing is judged and the table is never asked.
+                duplicates.Observe(part.Ids, part.Ends, budget.DisplayName, part.Lines);
                 sites += part.Sites.Count;
                 errors += part.Log.ErrorCount;
                 stopped = part.Stopped;

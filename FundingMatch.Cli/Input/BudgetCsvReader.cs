@@ -137,13 +137,6 @@ internal static partial class BudgetCsvReader
         file?.Scan(log, row);
     }
 
-    /// <summary>As <see cref="Scan(string, string, BudgetReadOptions, ProblemLog, ScannedRowHandler)"/>, for an open stream.</summary>
-    public static void Scan(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log, ScannedRowHandler row)
-    {
-        using var file = BudgetFile.Open(input, isWorkbook, displayName, options, log, partBytes: 0);
-        file?.Scan(log, row);
-    }
-
     /// <summary>Where the header is, what it says, and the unit a line above it gives.</summary>
     /// <param name="Unit">The unit of a unit line above the header, if any.</param>
     /// <param name="HeaderLine">The 1-based line of the header (of its top row, for a two-row header).</param>
