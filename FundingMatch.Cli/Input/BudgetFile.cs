@@ -280,7 +280,10 @@ internal static partial class BudgetCsvReader
                     }
                     read += n;
                 }
-                using var csv = CreateCsv(new MemoryStream(bytes, 0, length, writable: false), _encoding, out var malformed);
+                // Read in place; a part with no space or tab at a cell's edge has nothing to trim, and is read without
+                // trimming (a tenth of the reading's time: CsvHelper trims every cell by a slower path).
+                var memory = bytes.AsMemory(0, length);
+                using var csv = CreateCsv(memory, _encoding, trim: SpaceAtCellEdge(memory.Span), out var malformed);
                 _ = csv.Headers;
                 foreach (var cells in Loop(csv, malformed, part.FirstLine - 2, log, stopped))
                 {
@@ -328,15 +331,42 @@ internal static partial class BudgetCsvReader
             _owned?.Dispose();
         }
 
-        private static CsvReader CreateCsv(Stream stream, Encoding encoding, out List<CsvMalformedRecord> malformed)
+        private static CsvReader CreateCsv(Stream stream, Encoding encoding, out List<CsvMalformedRecord> malformed) =>
+            CsvReader.Create(stream, CsvOptions(encoding, trim: true, out malformed), leaveOpen: true);
+
+        private static CsvReader CreateCsv(ReadOnlyMemory<byte> bytes, Encoding encoding, bool trim, out List<CsvMalformedRecord> malformed) =>
+            CsvReader.Create(bytes, CsvOptions(encoding, trim, out malformed));
+
+        /// <summary>
+        /// Whether a space or tab stands at the edge of a cell of <paramref name="plain"/> (lines without quotes, every
+        /// carriage return before a line feed), where the reader would trim it. Neither byte is part of a UTF-8 or
+        /// CP949 character.
+        /// </summary>
+        internal static bool SpaceAtCellEdge(ReadOnlySpan<byte> plain)
+        {
+            var at = 0;
+            int next;
+            while ((next = plain[at..].IndexOfAny((byte)' ', (byte)'\t')) >= 0)
+            {
+                var i = at + next;
+                if (i == 0 || plain[i - 1] is (byte)',' or (byte)'\n' || i + 1 == plain.Length || plain[i + 1] is (byte)',' or (byte)'\r' or (byte)'\n')
+                {
+                    return true;
+                }
+                at = i + 1;
+            }
+            return false;
+        }
+
+        private static CsvReaderOptions CsvOptions(Encoding encoding, bool trim, out List<CsvMalformedRecord> malformed)
         {
             var records = new List<CsvMalformedRecord>();
             malformed = records;
-            var csvOptions = new CsvReaderOptions
+            return new CsvReaderOptions
             {
                 Separator = ',',
                 HasHeader = true,
-                TrimWhitespace = true,
+                TrimWhitespace = trim,
                 TrackLineNumbers = true,
                 SkipEmptyLines = true,
                 // A quoted cell may hold a line break, as Excel writes for Alt+Enter; line numbers stay those of the file
@@ -352,7 +382,6 @@ internal static partial class BudgetCsvReader
                 PoolStrings = false,
                 DetectSeparatorHint = false,
             };
-            return CsvReader.Create(stream, csvOptions, leaveOpen: true);
         }
 
         /// <summary>

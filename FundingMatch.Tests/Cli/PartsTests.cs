@@ -29,6 +29,13 @@ public class PartsTests
         data.Add("sums-past-a-long-among-errors", SumsPastALong());
         data.Add("byte-order-mark", "\uFEFF" + ManyRows(good: true));
         data.Add("no-line-end-at-the-end", ManyRows(good: true).TrimEnd('\n'));
+        // Some parts have cells with spaces or tabs around them, which are trimmed; the others are read without trimming.
+        data.Add("spaces-at-cell-edges", string.Concat(ManyRows(good: true).Split('\n').Select((line, i) => (i % 23) switch
+        {
+            5 => " " + line.Replace(",", " ,", StringComparison.Ordinal),
+            9 => line.Replace(",", ",\t", StringComparison.Ordinal) + "\t",
+            _ => line,
+        } + "\n")));
         data.Add("title-and-unit-lines", "2020년 소공인 복합지원센터 예산\n(단위: 백만원)\n" + ManyRows(good: true));
         return data;
     }
@@ -93,6 +100,22 @@ public class PartsTests
         using var file = BudgetCsvReader.BudgetFile.Open(path, "f", new BudgetReadOptions(AmountUnit.Won, EncodingChoice.Auto), new ProblemLog(), Tiny)!;
         file.Parts.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("a,b\n", false)]
+    [InlineData("센터 0,서울 중랑구\r\n", false)]
+    [InlineData(" a,b\n", true)]
+    [InlineData("a ,b\n", true)]
+    [InlineData("a, b\n", true)]
+    [InlineData("a,b \n", true)]
+    [InlineData("a,b \r\n", true)]
+    [InlineData("a,b\n c", true)]
+    [InlineData("a,b\t", true)]
+    [InlineData("a,\tb\n", true)]
+    [InlineData("a\tb,c\n", false)]
+    [InlineData("", false)]
+    public void SpaceAtCellEdge_FindsWhatTheReaderWouldTrim(string text, bool expected) =>
+        BudgetCsvReader.BudgetFile.SpaceAtCellEdge(Encoding.UTF8.GetBytes(text)).ShouldBe(expected);
 
     private static void ShouldAgree(string path)
     {
