@@ -9,10 +9,6 @@ namespace FundingMatch.Cli.Commands;
 /// <summary><c>fundingmatch check &lt;budgets.csv&gt;...</c>: validate each site and the program.</summary>
 internal static class CheckCommand
 {
-    // The second pass's parts are small: their sites are alive until written, and parts of a megabyte (10,000 sites,
-    // four at a time) kept so much young data that the runtime collected its oldest generation 22 times, not twice.
-    private const int JudgedPartBytes = 64 * 1024;
-
     public static Command Create(CommonOptions common)
     {
         var command = new Command("check",
@@ -26,9 +22,10 @@ internal static class CheckCommand
             var paths = parse.GetValue(files)!;
             // Two passes, so that a file of any size runs in bounded memory: the first checks the input and notes
             // the ids (nothing is judged if a row is bad), the second judges each site and writes it out.
-            var duplicates = run.ValidateInput(paths, parse.InvocationConfiguration.Error, out var fiscalYears);
+            using var input = run.ValidateInput(paths, parse.InvocationConfiguration.Error);
+            var duplicates = input.Duplicates;
             var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
-            if (fiscalYears)
+            if (input.FiscalYears)
             {
                 // One row a site a year: a site's rows are combined before it is judged, so they are held in memory.
                 var sites = run.ReadSites(paths, parse.InvocationConfiguration.Error, out var stated);
@@ -42,10 +39,11 @@ internal static class CheckCommand
             var log = new ProblemLog();
             var json = writer as JsonCheckWriter;
             var spare = new ConcurrentBag<JudgedPart>();
-            foreach (var file in paths)
+            for (var index = 0; index < paths.Length; index++)
             {
-                // The first pass found every row good, so reading cannot fail half-way for the input.
-                using var budget = run.OpenBudget(file, log, run.PartBytes(JudgedPartBytes));
+                // The first pass found every row good, so reading cannot fail half-way for the input. A file it read in
+                // parts is still open, its encoding, header and parts known.
+                using var budget = input.Reopen(index) ?? run.OpenBudget(paths[index], log, run.PartBytes(BudgetCsvReader.DefaultPartBytes));
                 if (budget is null)
                 {
                     continue;

@@ -255,14 +255,31 @@ internal sealed class CommandRun
     /// <summary>
     /// The first of two passes over files too large to hold: every row is checked as input, with the same problems
     /// as <see cref="Rows"/>, and its id noted for <see cref="DuplicateIds"/>; no site is built and nothing else is
-    /// kept. Throws <see cref="InputException"/> if any row is bad.
+    /// kept. Throws <see cref="InputException"/> if any row is bad. The files cut into parts stay open in what it
+    /// gives, for the second pass to read without finding their encoding, header and parts again.
     /// </summary>
-    public DuplicateIds ValidateInput(IEnumerable<string> files, TextWriter stderr, out bool fiscalYears)
+    public CheckedInput ValidateInput(IReadOnlyList<string> files, TextWriter stderr)
     {
         var log = new ProblemLog();
         // A budget row is some 60 to 150 bytes: room for a site every 64 bytes of the files is made at once, not regrown.
         var bytes = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
         var duplicates = new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
+        var input = new CheckedInput(duplicates, files.Count);
+        try
+        {
+            input.FiscalYears = Validate(files, log, duplicates, input);
+            ThrowOrWarn(log, stderr);
+            return input;
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+    }
+
+    private bool Validate(IReadOnlyList<string> files, ProblemLog log, DuplicateIds duplicates, CheckedInput input)
+    {
         var anyYear = false;
         var spare = new ConcurrentBag<ScannedPart>();
         var everything = 0L;
@@ -280,23 +297,28 @@ internal sealed class CommandRun
             duplicates.Observe(row.SiteId, row.File, row.Line);
             anyYear |= row.HasFiscalYear;
         }
-        foreach (var file in files)
+        for (var index = 0; index < files.Count; index++)
         {
-            using var budget = OpenBudget(file, log, PartBytes(BudgetCsvReader.DefaultPartBytes));
+            var budget = OpenBudget(files[index], log, PartBytes(BudgetCsvReader.DefaultPartBytes));
             if (budget is null)
             {
                 continue;
             }
-            if (budget.Parts is not { } parts)
+            if (budget.Parts is null)
             {
-                budget.Scan(log, Observe);
+                using (budget)
+                {
+                    budget.Scan(log, Observe);
+                }
                 continue;
             }
-            // A large plain file: its parts are scanned on every core, and what they found taken here in the file's order.
+            using var closed = input.Keep(index, budget) ? null : budget;
+            // A large plain file: its parts, some at a time, are scanned on every core, and what they found taken here
+            // in the file's order.
             var sites = 0;
             var errors = 0;
             var stopped = false;
-            foreach (var part in InOrder.Map(parts, p => ScannedPart.Of(spare, budget, p)))
+            foreach (var part in InOrder.Map(budget.Grouped(ScannedPartsAtOnce), p => ScannedPart.Of(spare, budget, p)))
             {
                 if (stopped)
                 {
@@ -329,10 +351,11 @@ internal sealed class CommandRun
                 budget.Finish(log, sites, errors);
             }
         }
-        fiscalYears = anyYear;
-        ThrowOrWarn(log, stderr);
-        return duplicates;
+        return anyYear;
     }
+
+    // The first pass takes sixteen of the parts a file is cut into at a time (a megabyte): it builds nothing from a row.
+    private const int ScannedPartsAtOnce = 16;
 
     /// <summary>A site row as the first pass saw it in a part: <see cref="Sum"/> is that of its amounts, or -1 past a long.</summary>
     private readonly record struct ScannedSite(int Line, int IdStart, int IdLength, long Sum, bool HasFiscalYear);
@@ -412,6 +435,55 @@ internal sealed class CommandRun
         {
             stderr.Write(warning.Format(Language) + "\n");
         }
+    }
+}
+
+/// <summary>
+/// What the first pass over a command's files found: the ids (<see cref="Duplicates"/>), whether any row names a
+/// fiscal year, and the files it read in parts, still open, for the second pass (<see cref="Reopen"/>).
+/// </summary>
+internal sealed class CheckedInput(DuplicateIds duplicates, int files) : IDisposable
+{
+    // Files kept open between the passes, at most this many: a command given thousands of files opens the rest again.
+    private const int MaxKept = 64;
+
+    private readonly BudgetCsvReader.BudgetFile?[] _kept = new BudgetCsvReader.BudgetFile?[files];
+    private int _count;
+
+    public DuplicateIds Duplicates { get; } = duplicates;
+
+    public bool FiscalYears { get; set; }
+
+    /// <summary>
+    /// Keeps <paramref name="budget"/>, the file at <paramref name="index"/>, open for the second pass if there is room
+    /// (it is then disposed with this); false when the caller is to close it.
+    /// </summary>
+    public bool Keep(int index, BudgetCsvReader.BudgetFile budget)
+    {
+        if (_count == MaxKept)
+        {
+            return false;
+        }
+        _kept[index] = budget;
+        _count++;
+        return true;
+    }
+
+    /// <summary>The file at <paramref name="index"/> as the first pass opened it (the caller's to dispose), or null.</summary>
+    public BudgetCsvReader.BudgetFile? Reopen(int index)
+    {
+        var budget = _kept[index];
+        _kept[index] = null;
+        return budget;
+    }
+
+    public void Dispose()
+    {
+        foreach (var budget in _kept)
+        {
+            budget?.Dispose();
+        }
+        Array.Clear(_kept);
     }
 }
 

@@ -69,6 +69,22 @@ public class PartsTests
     }
 
     [Fact]
+    public void Check_OfMoreFilesThanAreKeptOpenBetweenThePasses_WritesWhatReadingThemInARowWrites()
+    {
+        // The first pass keeps 64 files read in parts open for the second; the others are opened again.
+        var files = Enumerable.Range(0, 70).Select(f => CliRunner.TempCsv(
+            "site_id,national,provincial\n" + string.Concat(Enumerable.Range(0, 12).Select(i => $"F{f}S{i},{1000 + i},{2000 + f}\n")), $"f{f}.csv")).ToArray();
+        var whole = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = 1 << 30 };
+        var cut = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = Tiny };
+        var expected = CliRunner.RunWith(whole, ["check", "--format", "json", .. files]);
+        var actual = CliRunner.RunWith(cut, ["check", "--format", "json", .. files]);
+        expected.Out.ShouldContain("F69S11");
+        actual.ExitCode.ShouldBe(expected.ExitCode);
+        actual.Err.ShouldBe(expected.Err);
+        actual.Out.ShouldBe(expected.Out);
+    }
+
+    [Fact]
     public void Open_CutsAPlainFileAtLineEnds_NumberingTheLinesOfTheFile()
     {
         var path = CliRunner.TempCsv("(단위: 원)\n" + ManyRows(good: true));
