@@ -82,6 +82,7 @@ internal sealed class CompactSiteJson
         Room(1024 + (lines.Length * 96) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length + (binding?.Length ?? 0) + rounding.Length)));
         var b = _buffer;
         var p = _length;
+        _amounts = 0;
         if (comma)
         {
             b[p++] = (byte)',';
@@ -112,19 +113,19 @@ internal sealed class CompactSiteJson
             return false;
         }
         Raw(b, ref p, ",\"national\":"u8);
-        Number(b, ref p, site.National.Value);
+        Amount(b, ref p, site.National.Value);
         Raw(b, ref p, ",\"provincial\":"u8);
-        Number(b, ref p, site.Amount(FundingSource.Provincial).Value);
+        Amount(b, ref p, site.Amount(FundingSource.Provincial).Value);
         Raw(b, ref p, ",\"municipal\":"u8);
-        Number(b, ref p, site.Amount(FundingSource.Municipal).Value);
+        Amount(b, ref p, site.Amount(FundingSource.Municipal).Value);
         Raw(b, ref p, ",\"local\":"u8);
-        Number(b, ref p, site.Local.Value);
+        Amount(b, ref p, site.Local.Value);
         Raw(b, ref p, ",\"private\":"u8);
-        Number(b, ref p, site.Private.Value);
+        Amount(b, ref p, site.Private.Value);
         Raw(b, ref p, ",\"inKind\":"u8);
-        Number(b, ref p, site.InKind.Value);
+        Amount(b, ref p, site.InKind.Value);
         Raw(b, ref p, ",\"total\":"u8);
-        Number(b, ref p, f.Total.Value);
+        Amount(b, ref p, f.Total.Value);
         Raw(b, ref p, ",\"amounts\":["u8);
         var first = true;
         foreach (ref readonly var line in lines)
@@ -137,7 +138,7 @@ internal sealed class CompactSiteJson
                 }
                 first = false;
                 Raw(b, ref p, AmountPrefix[((int)line.Source * Kinds) + (int)line.Kind]);
-                Number(b, ref p, line.Amount.Value);
+                Amount(b, ref p, line.Amount.Value);
                 b[p++] = (byte)'}';
             }
         }
@@ -151,9 +152,9 @@ internal sealed class CompactSiteJson
             Raw(b, ref p, "null"u8);
         }
         Raw(b, ref p, ",\"maxNational\":"u8);
-        NumberOrNull(b, ref p, f.MaxNational);
+        AmountOrNull(b, ref p, f.MaxNational);
         Raw(b, ref p, ",\"headroom\":"u8);
-        NumberOrNull(b, ref p, f.Headroom);
+        AmountOrNull(b, ref p, f.Headroom);
         Raw(b, ref p, ",\"bindingLimit\":"u8);
         if (binding is null)
         {
@@ -219,11 +220,45 @@ internal sealed class CompactSiteJson
         }
     }
 
-    private static void NumberOrNull(byte[] b, ref int p, Won? amount)
+    // The amounts written for the site so far: most of a site's amounts repeat one of them (its lines the columns,
+    // the largest national share the national amount), and are copied rather than formatted again.
+    private readonly long[] _amountValues = new long[8];
+    private readonly int[] _amountStarts = new int[8];
+    private readonly int[] _amountLengths = new int[8];
+    private int _amounts;
+
+    private void Amount(byte[] b, ref int p, long value)
+    {
+        if (unchecked((ulong)value) < 10)
+        {
+            b[p++] = (byte)('0' + (int)value);
+            return;
+        }
+        for (var i = 0; i < _amounts; i++)
+        {
+            if (_amountValues[i] == value)
+            {
+                // An earlier stretch of the same buffer, before p: the two never overlap.
+                b.AsSpan(_amountStarts[i], _amountLengths[i]).CopyTo(b.AsSpan(p));
+                p += _amountLengths[i];
+                return;
+            }
+        }
+        var start = p;
+        Number(b, ref p, value);
+        if (_amounts < _amountValues.Length)
+        {
+            _amountValues[_amounts] = value;
+            _amountStarts[_amounts] = start;
+            _amountLengths[_amounts++] = p - start;
+        }
+    }
+
+    private void AmountOrNull(byte[] b, ref int p, Won? amount)
     {
         if (amount is { } a)
         {
-            Number(b, ref p, a.Value);
+            Amount(b, ref p, a.Value);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using NodaTime;
@@ -33,7 +34,13 @@ public sealed record SiteBudget
         init
         {
             ArgumentNullException.ThrowIfNull(value);
-            _lines = [.. value];
+            // A list or an array is copied as a span (a budget is built a site at a time, a million times a file).
+            _lines = value switch
+            {
+                List<BudgetLine> list => CollectionsMarshal.AsSpan(list).ToArray(),
+                BudgetLine[] array => array.AsSpan().ToArray(),
+                _ => [.. value],
+            };
             // Every rule is a sum over some (source, kind) cells, several a site on every check: the lines are added
             // up by cell once, here, so that a sum is a few additions whatever the number of lines.
             _cells = default;
