@@ -210,11 +210,15 @@ internal static partial class BudgetCsvReader
 
         /// <summary>The largest count of units that fits in a long once scaled.</summary>
         public long MaxUnits { get; } = long.MaxValue / Unit.WonPerUnit();
+
+        /// <summary>Whose money the column is, if it is a source's.</summary>
+        public FundingSource? Source { get; } = Columns.Source(Column);
     }
 
     private sealed class HeaderMap(List<Mapped> columns, int count)
     {
-        public List<Mapped> Columns { get; } = columns;
+        // An array: the columns are walked for every row of a file.
+        public Mapped[] Columns { get; } = [.. columns];
 
         public int Count { get; } = count;
     }
@@ -448,7 +452,7 @@ internal static partial class BudgetCsvReader
                 default:
                     // A blank cell, or a dash as Excel sheets write for nothing, is no money in an optional column;
                     // in the required national column it is an error at its cell, never a silent 0.
-                    if (bytes.IsEmpty || (bytes.Length <= 3 && (bytes.SequenceEqual("-"u8) || bytes.SequenceEqual("－"u8))))
+                    if (bytes.IsEmpty || (bytes.Length <= 3 && bytes[0] is (byte)'-' or 0xEF && (bytes.SequenceEqual("-"u8) || bytes.SequenceEqual("－"u8))))
                     {
                         if (m.Column == Column.National && m.Kind == FundingKind.Cash)
                         {
@@ -474,7 +478,7 @@ internal static partial class BudgetCsvReader
                     {
                         cells.LocalCells.Add(new BudgetLine(FundingSource.Local, m.Kind, amount));
                     }
-                    else if (Columns.Source(m.Column) is { } source)
+                    else if (m.Source is { } source)
                     {
                         lines.Add(new BudgetLine(source, m.Kind, amount));
                     }
@@ -526,15 +530,20 @@ internal static partial class BudgetCsvReader
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),
     // anything else through a reused char buffer into the core's parser. No string per field on the hot path.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool TryParseAmount(ReadOnlySpan<byte> bytes, Mapped column, Span<char> buffer, out Won amount, out AmountParseError error)
     {
-        var unit = column.Unit;
-        if (bytes.Length <= 18 && FieldParsers.TryParseDigits(bytes, out var digits) && digits <= column.MaxUnits)
+        if (FieldParsers.TryParseDigits(bytes, out var digits) && digits <= column.MaxUnits)
         {
             amount = new Won(digits * column.Scale);
             error = AmountParseError.None;
             return true;
         }
+        return TryParseAnyAmount(bytes, column.Unit, buffer, out amount, out error);
+    }
+
+    private static bool TryParseAnyAmount(ReadOnlySpan<byte> bytes, AmountUnit unit, Span<char> buffer, out Won amount, out AmountParseError error)
+    {
         if (bytes.Length <= buffer.Length && Encoding.UTF8.TryGetChars(bytes, buffer, out var written))
         {
             return Won.TryParse(buffer[..written], unit, out amount, out error);

@@ -319,7 +319,7 @@ internal static partial class BudgetCsvReader
 
         private IEnumerable<RowCells> Loop(CsvReader csv, List<CsvMalformedRecord> malformed, int skippedLines, ProblemLog log, Action stopped)
         {
-            var cells = new RowCells(csv, DisplayName, _map.Columns.Count);
+            var cells = new RowCells(csv, DisplayName, _map.Columns.Length);
             while (true)
             {
                 bool more;
