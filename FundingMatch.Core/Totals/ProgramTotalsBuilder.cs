@@ -15,10 +15,15 @@ public sealed class ProgramTotalsBuilder
     {
         ArgumentNullException.ThrowIfNull(site);
         _all.Add(site);
-        if (!_regions.TryGetValue(site.Region, out var region))
+        // Regions repeat, often as one shared string: the last region's sums without hashing it again.
+        if (!ReferenceEquals(site.Region, _lastRegion) || _lastRegionSums is not { } region)
         {
-            region = new Sums();
-            _regions.Add(site.Region, region);
+            if (!_regions.TryGetValue(site.Region, out region))
+            {
+                region = new Sums();
+                _regions.Add(site.Region, region);
+            }
+            (_lastRegion, _lastRegionSums) = (site.Region, region);
         }
         region.Add(site);
         foreach (var year in site.FiscalYears)
@@ -31,6 +36,9 @@ public sealed class ProgramTotalsBuilder
             sums.AddYear(site, year);
         }
     }
+
+    private string? _lastRegion;
+    private Sums? _lastRegionSums;
 
     /// <summary>The totals so far, with <paramref name="envelope"/> as the program's national envelope.</summary>
     public ProgramTotals Build(Won? envelope) => new()

@@ -108,11 +108,20 @@ public sealed class StatedTotals
 
     private (long[] All, long[] SinceSubtotal) SumsOf(string file)
     {
+        // Sites come a file at a time, each naming it by the same string: the last file's sums without hashing its path.
+        if (ReferenceEquals(file, _lastFile))
+        {
+            return _lastSums;
+        }
         if (!_fileSums.TryGetValue(file, out var sums))
         {
             sums = (new long[MoneySelector.CellCount], new long[MoneySelector.CellCount]);
             _fileSums.Add(file, sums);
         }
+        (_lastFile, _lastSums) = (file, sums);
         return sums;
     }
+
+    private string? _lastFile;
+    private (long[] All, long[] SinceSubtotal) _lastSums;
 }
