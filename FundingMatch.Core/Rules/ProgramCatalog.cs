@@ -6,6 +6,11 @@ public sealed class ProgramCatalog
 {
     private readonly SortedDictionary<string, FundingProgram> _programs = new(StringComparer.Ordinal);
 
+    // The embedded catalog reads a program's file when it is first asked for (a command uses one program; reading all
+    // of them was a third of a command's start-up work in JSON): the ids not read yet, by the name of their resource,
+    // and whether every one has been read. Guarded by _programs.
+    private readonly SortedDictionary<string, string>? _unread;
+
     /// <summary>Creates a catalog of <paramref name="programs"/>; ids must be distinct.</summary>
     public ProgramCatalog(IEnumerable<FundingProgram> programs)
     {
@@ -30,34 +35,81 @@ public sealed class ProgramCatalog
 
     private static readonly Lazy<ProgramCatalog> LazyEmbedded = new(LoadEmbedded);
 
+    // The embedded catalog: each resource's file name (without .json) is the id of the program in it.
+    private ProgramCatalog(SortedDictionary<string, string> resources) => _unread = resources;
+
     /// <summary>The programs, ordered by id.</summary>
-    public IReadOnlyCollection<FundingProgram> Programs => _programs.Values;
+    public IReadOnlyCollection<FundingProgram> Programs
+    {
+        get
+        {
+            lock (_programs)
+            {
+                foreach (var id in _unread?.Keys.ToList() ?? [])
+                {
+                    Read(id);
+                }
+                return _programs.Values;
+            }
+        }
+    }
 
     /// <summary>The program with <paramref name="id"/>.</summary>
     /// <exception cref="RulesException">There is no such program; the message lists those there are.</exception>
     public FundingProgram Get(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _programs.TryGetValue(id, out var program)
-            ? program
-            : throw new RulesException($"There is no program '{id}': expected one of {string.Join(", ", _programs.Keys)}, or a rules file (.json).");
+        return TryGet(id, out var program)
+            ? program!
+            : throw new RulesException($"There is no program '{id}': expected one of {string.Join(", ", Ids())}, or a rules file (.json).");
     }
 
     /// <summary>Looks up a program without throwing.</summary>
-    public bool TryGet(string id, out FundingProgram? program) => _programs.TryGetValue(id, out program);
+    public bool TryGet(string id, out FundingProgram? program)
+    {
+        lock (_programs)
+        {
+            if (_unread?.ContainsKey(id) == true)
+            {
+                Read(id);
+            }
+            return _programs.TryGetValue(id, out program);
+        }
+    }
+
+    private IEnumerable<string> Ids()
+    {
+        lock (_programs)
+        {
+            return _programs.Keys.Concat(_unread?.Keys ?? Enumerable.Empty<string>()).Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    // Reads the embedded program id (under the lock).
+    private void Read(string id)
+    {
+        var name = _unread![id];
+        using var stream = typeof(ProgramCatalog).Assembly.GetManifestResourceStream(name)!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var program = RulesFile.Parse(buffer.ToArray(), "embedded:" + name[EmbeddedPrefix.Length..]);
+        if (program.Id != id)
+        {
+            throw new InvalidOperationException($"The embedded rules file {name} holds program '{program.Id}', not '{id}' as its name says.");
+        }
+        _programs.Add(id, program);
+        _unread.Remove(id);
+    }
+
+    private const string EmbeddedPrefix = "FundingMatch.Rules.Catalog.";
 
     private static ProgramCatalog LoadEmbedded()
     {
-        var assembly = typeof(ProgramCatalog).Assembly;
-        const string prefix = "FundingMatch.Rules.Catalog.";
-        var programs = new List<FundingProgram>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var resources = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in typeof(ProgramCatalog).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            programs.Add(RulesFile.Parse(buffer.ToArray(), "embedded:" + name[prefix.Length..]));
+            resources.Add(name[EmbeddedPrefix.Length..^".json".Length], name);
         }
-        return new ProgramCatalog(programs);
+        return new ProgramCatalog(resources);
     }
 }
