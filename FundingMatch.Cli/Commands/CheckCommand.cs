@@ -43,7 +43,7 @@ internal static class CheckCommand
             {
                 // The first pass found every row good, so reading cannot fail half-way for the input. A file it read in
                 // parts is still open, its encoding, header and parts known.
-                using var budget = input.Reopen(index) ?? run.OpenBudget(paths[index], log, run.PartBytes(BudgetCsvReader.DefaultPartBytes));
+                using var budget = input.Take(index) ?? run.OpenBudget(paths[index], log, run.PartBytes(BudgetCsvReader.DefaultPartBytes));
                 if (budget is null)
                 {
                     continue;

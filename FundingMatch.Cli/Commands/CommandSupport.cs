@@ -350,6 +350,8 @@ internal sealed class CommandRun
             {
                 budget.Finish(log, sites, errors);
             }
+            // The first pass's megabyte buffers are not kept with a file left open: the second reads smaller parts.
+            budget.ReleaseBuffers();
         }
         return anyYear;
     }
@@ -440,7 +442,7 @@ internal sealed class CommandRun
 
 /// <summary>
 /// What the first pass over a command's files found: the ids (<see cref="Duplicates"/>), whether any row names a
-/// fiscal year, and the files it read in parts, still open, for the second pass (<see cref="Reopen"/>).
+/// fiscal year, and the files it read in parts, still open, for the second pass (<see cref="Take"/>).
 /// </summary>
 internal sealed class CheckedInput(DuplicateIds duplicates, int files) : IDisposable
 {
@@ -469,8 +471,8 @@ internal sealed class CheckedInput(DuplicateIds duplicates, int files) : IDispos
         return true;
     }
 
-    /// <summary>The file at <paramref name="index"/> as the first pass opened it (the caller's to dispose), or null.</summary>
-    public BudgetCsvReader.BudgetFile? Reopen(int index)
+    /// <summary>The file at <paramref name="index"/> as the first pass left it open (the caller's to dispose), or null.</summary>
+    public BudgetCsvReader.BudgetFile? Take(int index)
     {
         var budget = _kept[index];
         _kept[index] = null;

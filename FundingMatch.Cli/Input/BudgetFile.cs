@@ -346,6 +346,9 @@ internal static partial class BudgetCsvReader
             }
         }
 
+        /// <summary>Lets go of the buffers kept for reading parts (the next part read makes one again).</summary>
+        public void ReleaseBuffers() => _buffers.Clear();
+
         public void Dispose()
         {
             _csv.Dispose();
