@@ -57,7 +57,7 @@ public readonly record struct SiteFigures
         Won? max = null;
         string? binding = null;
         var rounding = rules.Rounding.Value;
-        foreach (var constraint in rules.SiteConstraints)
+        foreach (var constraint in rules.SiteConstraintSpan)
         {
             if (constraint.NationalLimit(site, rounding) is { } limit && (max is null || limit < max.Value))
             {

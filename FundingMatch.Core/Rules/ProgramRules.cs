@@ -59,6 +59,12 @@ public sealed record ProgramRules
     /// <summary>The constraints about each site, in order.</summary>
     public IReadOnlyList<Constraint> SiteConstraints => _site;
 
+    /// <summary>
+    /// <see cref="SiteConstraints"/> as a span, for the loops that run for every site (no enumerator to allocate, no
+    /// interface call a constraint).
+    /// </summary>
+    internal ReadOnlySpan<Constraint> SiteConstraintSpan => _site;
+
     /// <summary>The constraints about the program as a whole, in order.</summary>
     public IReadOnlyList<Constraint> ProgramConstraints => _program;
 

@@ -212,7 +212,7 @@ public sealed class BudgetCheck
         // Most sites pass: the list is made only for a site with something to say.
         List<Finding>? findings = null;
         var rounding = _rules.Rounding.Value;
-        foreach (var constraint in _rules.SiteConstraints)
+        foreach (var constraint in _rules.SiteConstraintSpan)
         {
             if (constraint.IsBrokenBy(site, rounding))
             {
