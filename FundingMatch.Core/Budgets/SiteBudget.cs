@@ -122,6 +122,9 @@ public sealed record SiteBudget
     }
 
     /// <summary>Adds this site's money to running sums by cell (index: source × 2 + kind).</summary>
+    // Optimized from its first call: four times a site, it first runs when a million-row check is under way, and its
+    // unoptimized code (a call an element of the inline array) took twice the time of the optimized in a profile.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddTo(Span<long> cells)
     {
         for (var i = 0; i < cells.Length; i++)
