@@ -15,17 +15,7 @@ public sealed class ProgramTotalsBuilder
     {
         ArgumentNullException.ThrowIfNull(site);
         _all.Add(site);
-        // Regions repeat, often as one shared string: the last region's sums without hashing it again.
-        if (!ReferenceEquals(site.Region, _lastRegion) || _lastRegionSums is not { } region)
-        {
-            if (!_regions.TryGetValue(site.Region, out region))
-            {
-                region = new Sums();
-                _regions.Add(site.Region, region);
-            }
-            (_lastRegion, _lastRegionSums) = (site.Region, region);
-        }
-        region.Add(site);
+        RegionSums(site.Region).Add(site);
         foreach (var year in site.FiscalYears)
         {
             if (!_years.TryGetValue(year, out var sums))
@@ -37,8 +27,28 @@ public sealed class ProgramTotalsBuilder
         }
     }
 
-    private string? _lastRegion;
-    private Sums? _lastRegionSums;
+    // Regions repeat, each often as one shared string: the sums of the last few found by reference, without hashing.
+    private readonly (string? Region, Sums? Sums)[] _recent = new (string?, Sums?)[8];
+    private int _nextRecent;
+
+    private Sums RegionSums(string region)
+    {
+        foreach (var (known, sums) in _recent)
+        {
+            if (ReferenceEquals(known, region))
+            {
+                return sums!;
+            }
+        }
+        if (!_regions.TryGetValue(region, out var found))
+        {
+            found = new Sums();
+            _regions.Add(region, found);
+        }
+        _recent[_nextRecent] = (region, found);
+        _nextRecent = (_nextRecent + 1) % _recent.Length;
+        return found;
+    }
 
     /// <summary>The totals so far, with <paramref name="envelope"/> as the program's national envelope.</summary>
     public ProgramTotals Build(Won? envelope) => new()

@@ -106,7 +106,8 @@ public sealed class DuplicateIds
     public bool MayRepeat(string siteId)
     {
         ArgumentNullException.ThrowIfNull(siteId);
-        return _later.ContainsKey(siteId);
+        // Most files repeat no id: then nothing is hashed for each site.
+        return _later.Count > 0 && _later.ContainsKey(siteId);
     }
 
     /// <summary>
