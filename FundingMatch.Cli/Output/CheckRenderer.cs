@@ -294,7 +294,10 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
 {
     private readonly MemoryStream _buffer = new();
     // Compact JSON: a site without findings is put together from pre-encoded pieces (the same bytes).
-    private readonly CompactSiteJson? _compact = ctx.CompactJson ? new CompactSiteJson() : null;
+    private readonly CompactSiteJson? _compact = ctx.CompactJson ? new CompactSiteJson(ctx.Language) : null;
+
+    /// <summary>The language of the findings' messages.</summary>
+    internal FundingMatch.Text.Language Language => ctx.Language;
     private System.Text.Json.Utf8JsonWriter? _json;
     private Stream? _direct;
     private bool _anySite;
@@ -376,7 +379,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
     /// <summary>Writes sites' compact JSON on a thread of its own: what <see cref="JsonCheckWriter.Site"/> writes for each.</summary>
     internal sealed class SitePreparer(JsonCheckWriter owner)
     {
-        private readonly CompactSiteJson _compact = new();
+        private readonly CompactSiteJson _compact = new(owner.Language);
         private readonly System.Buffers.ArrayBufferWriter<byte> _general = new(4096);
         private System.Text.Json.Utf8JsonWriter? _writer;
 
@@ -394,7 +397,7 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
             {
                 return start;
             }
-            // A site with findings, or with text to escape: through a writer of its own, as the general writer writes it.
+            // A site with text to escape: through a writer of its own, as the general writer writes it.
             _general.ResetWrittenCount();
             _writer ??= Json.CreateWriter(_general, compact: true);
             _writer.Reset(_general);

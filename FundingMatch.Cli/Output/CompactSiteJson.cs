@@ -5,15 +5,16 @@ using System.Text.Json;
 using FundingMatch.Budgets;
 using FundingMatch.Money;
 using FundingMatch.Rules;
+using FundingMatch.Text;
 using FundingMatch.Validation;
 
 namespace FundingMatch.Cli.Output;
 
 /// <summary>
-/// The compact JSON of a site without findings, byte for byte what <see cref="JsonCheckWriter"/> writes through
-/// <see cref="Utf8JsonWriter"/>, put together from pre-encoded pieces: most sites of a large report pass, and
-/// writing them key by key through the general writer was most of <c>check</c>'s time on a million sites. A site
-/// with findings or with text to escape, and indented JSON, go the general way; a test holds the two to the same bytes.
+/// The compact JSON of a site and its findings, byte for byte what <see cref="JsonCheckWriter"/> writes through
+/// <see cref="Utf8JsonWriter"/>, put together from pre-encoded pieces: writing sites key by key through the general
+/// writer was most of <c>check</c>'s time on a million sites. A site with text to escape, and indented JSON, go the
+/// general way; a test holds the two to the same bytes.
 /// </summary>
 /// <remarks>
 /// Room for a whole site is made once, then every piece is written without a check; a text that repeats (a region, a
@@ -33,8 +34,12 @@ internal sealed class CompactSiteJson
     // The last few repeating texts by reference: a file's regions, and the rules' keys, are the same string objects.
     private readonly (string? Text, byte[] Json)[] _recent = new (string?, byte[])[16];
     private int _nextRecent;
+    private readonly Language _language;
     private byte[] _buffer = new byte[4096];
     private int _length;
+
+    /// <summary>A writer of sites whose findings' messages are in <paramref name="language"/>.</summary>
+    public CompactSiteJson(Language language) => _language = language;
 
     /// <summary>What <see cref="TryAppend"/> has written since the last <see cref="Clear"/>.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
@@ -42,7 +47,7 @@ internal sealed class CompactSiteJson
     /// <summary>Starts again from nothing written (the buffer is kept).</summary>
     public void Clear() => _length = 0;
 
-    /// <summary>The JSON of <paramref name="s"/>, valid until the next call; false for a site with findings or text to escape.</summary>
+    /// <summary>The JSON of <paramref name="s"/>, valid until the next call; false for a site with text to escape.</summary>
     public bool TryWrite(SiteAssessment s, out ReadOnlySpan<byte> json)
     {
         _length = 0;
@@ -65,21 +70,18 @@ internal sealed class CompactSiteJson
 
     /// <summary>
     /// Appends the JSON of <paramref name="s"/> to <see cref="Written"/>, after a comma if <paramref name="comma"/>;
-    /// false, with nothing appended, for a site with findings or text to escape.
+    /// false, with nothing appended, for a site with text to escape.
     /// </summary>
     public bool TryAppend(SiteAssessment s, bool comma)
     {
-        if (s.Findings.Count > 0)
-        {
-            return false;
-        }
         var site = s.Site;
         var f = s.Figures;
         var lines = site.LineSpan;
         var binding = f.BindingLimit;
         var rounding = f.LimitRounding.Describe();
         // Every number is at most 20 bytes, every character of text at most 3 (what needs more is escaped: declined).
-        Room(1024 + (lines.Length * 96) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length + (binding?.Length ?? 0) + rounding.Length)));
+        Room(1024 + (lines.Length * 96) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length + (binding?.Length ?? 0) + rounding.Length))
+            + FindingsRoom(s.Findings));
         var b = _buffer;
         var p = _length;
         _amounts = 0;
@@ -169,9 +171,100 @@ internal sealed class CompactSiteJson
         {
             return false;
         }
-        Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":[]}"u8 : ",\"passed\":false,\"findings\":[]}"u8);
+        if (s.Findings.Count == 0)
+        {
+            Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":[]}"u8 : ",\"passed\":false,\"findings\":[]}"u8);
+        }
+        else
+        {
+            Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":["u8 : ",\"passed\":false,\"findings\":["u8);
+            for (var i = 0; i < s.Findings.Count; i++)
+            {
+                if (i > 0)
+                {
+                    b[p++] = (byte)',';
+                }
+                if (!Finding(b, ref p, s.Findings[i]))
+                {
+                    return false;
+                }
+            }
+            Raw(b, ref p, "]}"u8);
+        }
         _length = p;
         return true;
+    }
+
+    // As Json.Finding writes a finding.
+    private bool Finding(byte[] b, ref int p, Finding f)
+    {
+        Raw(b, ref p, "{\"code\":"u8);
+        if (!Repeating(b, ref p, f.Code))
+        {
+            return false;
+        }
+        Raw(b, ref p, f.Severity == Severity.Error ? ",\"severity\":\"error\",\"message\":"u8 : ",\"severity\":\"warning\",\"message\":"u8);
+        if (!Text(b, ref p, f.Message.In(_language)))
+        {
+            return false;
+        }
+        if (f.SiteId is { } siteId && !(Key(b, ref p, ",\"siteId\":"u8) && Text(b, ref p, siteId)))
+        {
+            return false;
+        }
+        if (f.Rule is { } rule && !(Key(b, ref p, ",\"rule\":"u8) && Repeating(b, ref p, rule)))
+        {
+            return false;
+        }
+        if (f.Citation is { } citation && !(Key(b, ref p, ",\"citation\":"u8) && Text(b, ref p, citation.ToString())))
+        {
+            return false;
+        }
+        if (f.Expected is { } expected && !(Key(b, ref p, ",\"expected\":"u8) && Text(b, ref p, expected)))
+        {
+            return false;
+        }
+        if (f.Actual is { } actual && !(Key(b, ref p, ",\"actual\":"u8) && Text(b, ref p, actual)))
+        {
+            return false;
+        }
+        if (f.Origin is { } origin)
+        {
+            Raw(b, ref p, ",\"file\":"u8);
+            if (!Repeating(b, ref p, origin.Source))
+            {
+                return false;
+            }
+            Raw(b, ref p, ",\"line\":"u8);
+            Number(b, ref p, origin.Line);
+        }
+        if (f.FiscalYear is { } year)
+        {
+            Raw(b, ref p, ",\"fiscalYear\":"u8);
+            Number(b, ref p, year);
+        }
+        b[p++] = (byte)'}';
+        return true;
+    }
+
+    private static bool Key(byte[] b, ref int p, ReadOnlySpan<byte> key)
+    {
+        Raw(b, ref p, key);
+        return true;
+    }
+
+    // Room for the findings: their texts at most 3 bytes a character, and their keys and numbers.
+    private int FindingsRoom(IReadOnlyList<Finding> findings)
+    {
+        var room = 0;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            room += 256 + (3 * (f.Code.Length + f.Message.In(_language).Length + (f.SiteId?.Length ?? 0) + (f.Rule?.Length ?? 0)
+                + (f.Citation is { } c ? c.Section.Length + c.Document.Length + 2 : 0) + (f.Expected?.Length ?? 0) + (f.Actual?.Length ?? 0)
+                + (f.Origin?.Source.Length ?? 0)));
+        }
+        return room;
     }
 
     private static void Raw(byte[] b, ref int p, ReadOnlySpan<byte> bytes)

@@ -3,12 +3,13 @@ using FundingMatch.Budgets;
 using FundingMatch.Cli.Output;
 using FundingMatch.Money;
 using FundingMatch.Rules;
+using FundingMatch.Rules.Constraints;
 using FundingMatch.Text;
 using FundingMatch.Validation;
 
 namespace FundingMatch.Tests.Cli;
 
-/// <summary>The fast compact JSON of a site without findings is, byte for byte, what the general writer writes.</summary>
+/// <summary>The fast compact JSON of a site and its findings is, byte for byte, what the general writer writes.</summary>
 public class CompactSiteJsonTests
 {
     private static readonly string[] Texts =
@@ -17,19 +18,38 @@ public class CompactSiteJsonTests
         "emoji 🏭 factory", "ｆｕｌｌｗｉｄｔｈ", "한글과 English & 'apostrophes'", "\u2028 line separator", "\u00a0nbsp\u00ad",
     ];
 
-    // The program, and how many of the random sites pass it at least (the per-firm program's cap fails most of them).
-    public static TheoryData<string, int> Programs() => new() { { ProgramCatalog.DefaultProgramId, 500 }, { "sogongin-center-2020-strict", 500 }, { "sogongin-smart-manufacturing-2025", 5 } };
+    // The program, the language of the messages, and how many of the random sites pass it at least (the per-firm
+    // program's cap fails most of them).
+    // With perYear, the national share is held in every fiscal year: those findings name their year.
+    public static TheoryData<string, Language, int, bool> Programs() => new()
+    {
+        { ProgramCatalog.DefaultProgramId, Language.English, 500, false },
+        { ProgramCatalog.DefaultProgramId, Language.Korean, 500, true },
+        { "sogongin-center-2020-strict", Language.English, 500, true },
+        { "sogongin-smart-manufacturing-2025", Language.Korean, 5, false },
+    };
 
     [Theory]
     [MemberData(nameof(Programs))]
-    public void TryWrite_OfASiteWithoutFindings_IsWhatTheGeneralWriterWrites(string program, int passing)
+    public void TryWrite_OfASite_IsWhatTheGeneralWriterWrites(string program, Language language, int passing, bool perYear)
     {
         var rules = TestData.Program(program);
+        if (perYear)
+        {
+            rules = rules with
+            {
+                Constraints = [.. rules.Constraints.Select(c => c.Key == "national-share-max"
+                    ? new ShareBound(c.Header with { PerYear = true }, MoneySelector.National, BoundDirection.AtMost, Share.Percent(50))
+                    : c)],
+            };
+        }
         var check = new BudgetCheck(rules);
         var random = new Random(20200609);
-        var compact = new CompactSiteJson();
-        var general = new JsonCheckWriter(new RenderContext(TextWriter.Null, Language.English, OutputFormat.Json) { CompactJson = true }, null, false);
-        var written = 0;
+        var compact = new CompactSiteJson(language);
+        var general = new JsonCheckWriter(new RenderContext(TextWriter.Null, language, OutputFormat.Json) { CompactJson = true }, null, false);
+        var passed = 0;
+        var withFindings = 0;
+        var withYear = 0;
         var declined = 0;
         for (var i = 0; i < 3_000; i++)
         {
@@ -37,32 +57,34 @@ public class CompactSiteJsonTests
             var assessment = check.Assess(site);
             if (!compact.TryWrite(assessment, out var fast))
             {
-                // Declined only for a finding, or for text the writer escapes (then written the general way).
-                (assessment.Findings.Count > 0 || General(general, assessment).Contains('\\', StringComparison.Ordinal)).ShouldBeTrue($"site {i}");
+                // Declined only for text the writer escapes (then written the general way).
+                General(general, assessment).ShouldContain("\\", Case.Sensitive, $"site {i}");
                 declined++;
                 continue;
             }
             var expected = General(general, assessment);
             Encoding.UTF8.GetString(fast).ShouldBe(expected, $"site {i}");
-            written++;
+            passed += assessment.Passed ? 1 : 0;
+            withFindings += assessment.Findings.Count > 0 ? 1 : 0;
+            withYear += assessment.Findings.Any(f => f.FiscalYear is not null) ? 1 : 0;
         }
-        written.ShouldBeGreaterThan(passing);
+        passed.ShouldBeGreaterThan(passing);
+        withFindings.ShouldBeGreaterThan(100);
+        (withYear > 10).ShouldBe(perYear);
         declined.ShouldBeGreaterThan(100);
     }
 
     [Fact]
     public void TryWrite_OfTheSamples_IsWhatTheGeneralWriterWrites()
     {
-        var compact = new CompactSiteJson();
+        var compact = new CompactSiteJson(Language.Korean);
         var general = new JsonCheckWriter(new RenderContext(TextWriter.Null, Language.Korean, OutputFormat.Json) { CompactJson = true }, null, false);
         var check = new BudgetCheck(TestData.Rules2020);
         foreach (var site in TestData.Round2020.Concat(TestData.Reported2020))
         {
             var assessment = check.Assess(site);
-            if (compact.TryWrite(assessment, out var fast))
-            {
-                Encoding.UTF8.GetString(fast).ShouldBe(General(general, assessment));
-            }
+            compact.TryWrite(assessment, out var fast).ShouldBeTrue(site.SiteId);
+            Encoding.UTF8.GetString(fast).ShouldBe(General(general, assessment));
         }
     }
 
@@ -107,6 +129,11 @@ public class CompactSiteJsonTests
         if (lines.Count == 0 || random.Next(20) == 0)
         {
             lines.Insert(0, BudgetLine.Cash(FundingSource.National, new Won(Amount())));
+        }
+        if (random.Next(5) == 0)
+        {
+            // A site over two fiscal years: the per-year rules' findings name their year.
+            lines = [.. lines.Select(l => l with { FiscalYear = 2020 + random.Next(2) })];
         }
         return new SiteBudget
         {
