@@ -8,7 +8,7 @@ namespace FundingMatch.Money;
 /// KRW has no minor unit, so there is nothing to round on the way in; every operator is checked
 /// and throws <see cref="OverflowException"/> rather than wrapping.
 /// </summary>
-public readonly struct Won : IEquatable<Won>, IComparable<Won>, IComparable, IFormattable
+public readonly struct Won : IEquatable<Won>, IComparable<Won>, IComparable, ISpanFormattable
 {
     /// <summary>Zero won.</summary>
     public static readonly Won Zero;
@@ -110,7 +110,79 @@ public readonly struct Won : IEquatable<Won>, IComparable<Won>, IComparable, IFo
         WonParser.TryParse(text, plainUnit, out value, out error);
 
     /// <summary>Plain form with thousands separators: <c>2,500,000,000</c>.</summary>
-    public override string ToString() => Value.ToString("#,0", CultureInfo.InvariantCulture);
+    public override string ToString()
+    {
+        Span<char> text = stackalloc char[MaxGroupedLength];
+        return new string(text[..Grouped(Value, text)]);
+    }
+
+    /// <summary>
+    /// Writes the amount as <see cref="ToString(string?, IFormatProvider?)"/> does, into <paramref name="destination"/>:
+    /// what string interpolation calls, so that a message with amounts in it makes no string an amount.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        charsWritten = 0;
+        Span<char> text = stackalloc char[MaxGroupedLength + 1];
+        int length;
+        switch (format)
+        {
+            case [] or ['N']:
+                length = Grouped(Value, text);
+                break;
+            case ['W']:
+                length = Grouped(Value, text);
+                text[length++] = '원';
+                break;
+            case ['R']:
+                return Value.TryFormat(destination, out charsWritten, default, CultureInfo.InvariantCulture);
+            default:
+                var formatted = ToString(format.ToString(), provider);
+                if (!formatted.TryCopyTo(destination))
+                {
+                    return false;
+                }
+                charsWritten = formatted.Length;
+                return true;
+        }
+        if (!text[..length].TryCopyTo(destination))
+        {
+            return false;
+        }
+        charsWritten = length;
+        return true;
+    }
+
+    // A minus sign, 19 digits and 6 separators.
+    private const int MaxGroupedLength = 26;
+
+    // As value.ToString("#,0", CultureInfo.InvariantCulture) writes it (a message can hold several amounts a site, a
+    // million sites a run: the custom format is parsed again on every call): digits in threes, a minus sign first.
+    private static int Grouped(long value, Span<char> text)
+    {
+        var magnitude = value < 0 ? unchecked(0UL - (ulong)value) : (ulong)value;
+        var end = MaxGroupedLength;
+        var i = end;
+        var digits = 0;
+        do
+        {
+            if (digits > 0 && digits % 3 == 0)
+            {
+                text[--i] = ',';
+            }
+            text[--i] = (char)('0' + (int)(magnitude % 10));
+            magnitude /= 10;
+            digits++;
+        }
+        while (magnitude != 0);
+        if (value < 0)
+        {
+            text[--i] = '-';
+        }
+        var length = end - i;
+        text.Slice(i, length).CopyTo(text);
+        return length;
+    }
 
     /// <summary>
     /// Formats the amount: <c>N</c> (or null) plain <c>2,500,000,000</c>; <c>W</c> with the unit <c>2,500,000,000원</c>;
@@ -153,7 +225,7 @@ public readonly struct Won : IEquatable<Won>, IComparable<Won>, IComparable, IFo
             {
                 sb.Append(' ');
             }
-            sb.Append(((long)count).ToString("#,0", CultureInfo.InvariantCulture)).Append(name);
+            sb.Append(new Won((long)count).ToString()).Append(name);
             first = false;
         }
         return sb.Append('원').ToString();

@@ -115,6 +115,38 @@ public class WonTests
             Won.Parse(new Won(v).ToString("K", null)).Value == v);
 
     [Fact]
+    public void ToString_IsTheInvariantGroupedForm_OfEveryLong()
+    {
+        foreach (var v in new[] { 0L, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 999_999, 1_000_000, long.MaxValue, long.MinValue, long.MinValue + 1 })
+        {
+            new Won(v).ToString().ShouldBe(v.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Gen.Long.Sample(v => new Won(v).ToString() == v.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void TryFormat_WritesWhatToStringWrites_InEachFormat() =>
+        Gen.Long.Sample(v =>
+        {
+            var amount = new Won(v);
+            Span<char> buffer = stackalloc char[64];
+            foreach (var format in new[] { "", "N", "W", "K", "R" })
+            {
+                if (!amount.TryFormat(buffer, out var written, format, null) || buffer[..written].ToString() != amount.ToString(format, null))
+                {
+                    return false;
+                }
+                // Too little room: false, as ISpanFormattable says, never a partial write taken for the whole.
+                if (amount.TryFormat(buffer[..(written - 1)], out _, format, null))
+                {
+                    return false;
+                }
+            }
+            // String interpolation goes through TryFormat.
+            return $"{amount}|{amount:W}" == amount.ToString() + "|" + amount.ToString("W", null);
+        });
+
+    [Fact]
     public void Addition_Overflow_ThrowsInsteadOfWrapping() =>
         Should.Throw<OverflowException>(() => new Won(long.MaxValue) + new Won(1));
 
