@@ -62,9 +62,9 @@ public sealed class AmountCap : Constraint
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)
     {
         var sum = site.Sum(Sum);
-        return SiteFinding(site, $"<= {Amount}", sum.ToString(),
-            $"{Sum.DescribeKorean()} {sum}원이 1곳당 상한 {Amount}원을 {sum - Amount}원 넘습니다",
-            $"{Sum.Describe()} money, {sum} won, is {sum - Amount} won over the cap of {Amount} won a site");
+        return SiteFinding(site, $"<= {Amount}", sum.ToString(), language => language == Language.Korean
+            ? $"{Sum.DescribeKorean()} {sum}원이 1곳당 상한 {Amount}원을 {sum - Amount}원 넘습니다"
+            : $"{Sum.Describe()} money, {sum} won, is {sum - Amount} won over the cap of {Amount} won a site");
     }
 
     /// <inheritdoc/>

@@ -49,9 +49,9 @@ public sealed class CompletionDeadline : Constraint
     {
         ArgumentNullException.ThrowIfNull(site);
         var p = site.PlannedCompletion is { } planned ? ConstraintValues.Format(planned) : "n/a";
-        return SiteFinding(site, $"<= {ValueText}", p,
-            $"준공 예정일 {p}이(가) 구축 기한 {ValueText}보다 늦습니다",
-            $"planned completion {p} is after the deadline {ValueText}");
+        return SiteFinding(site, $"<= {ValueText}", p, language => language == Language.Korean
+            ? $"준공 예정일 {p}이(가) 구축 기한 {ValueText}보다 늦습니다"
+            : $"planned completion {p} is after the deadline {ValueText}");
     }
 
     /// <inheritdoc/>

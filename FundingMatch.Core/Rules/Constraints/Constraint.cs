@@ -118,6 +118,27 @@ public abstract class Constraint
         };
     }
 
+    /// <summary>
+    /// As <see cref="SiteFinding(SiteBudget, string, string, string, string)"/>, the message written by
+    /// <paramref name="message"/> in a language only when it is read in that language (<see cref="LocalizedText.Deferred"/>).
+    /// </summary>
+    protected Finding SiteFinding(SiteBudget site, string expected, string actual, Func<Language, string> message)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return new Finding
+        {
+            Code = Code,
+            Severity = Severity,
+            SiteId = site.SiteId,
+            Rule = Key,
+            Citation = Citation,
+            Expected = expected,
+            Actual = actual,
+            Message = LocalizedText.Deferred(message),
+            Origin = site.Origin,
+        };
+    }
+
     /// <summary>A finding about the program, with this constraint's code, severity, key and citation.</summary>
     protected Finding ProgramFinding(string expected, string actual, string korean, string english) => new()
     {

@@ -52,9 +52,9 @@ public sealed class FloorAreaGuide : Constraint
     {
         ArgumentNullException.ThrowIfNull(site);
         var a = site.FloorAreaM2 is { } area ? ConstraintValues.Format(area) : "n/a";
-        return SiteFinding(site, $">= {ValueText} m2 (a guide)", $"{a} m2",
-            $"연면적 {a}m²가 구축 규모 기준 {ValueText}m² 내외보다 작습니다",
-            $"floor area of {a} m² is under the guide of about {ValueText} m²");
+        return SiteFinding(site, $">= {ValueText} m2 (a guide)", $"{a} m2", language => language == Language.Korean
+            ? $"연면적 {a}m²가 구축 규모 기준 {ValueText}m² 내외보다 작습니다"
+            : $"floor area of {a} m² is under the guide of about {ValueText} m²");
     }
 
     /// <inheritdoc/>

@@ -100,12 +100,12 @@ public sealed class RatioBound : Constraint
         var than = site.Sum(Than);
         var limit = Limit(site, rounding);
         return Direction == BoundDirection.AtLeast
-            ? SiteFinding(site, $">= {ValueText} × {than} = {limit}", sum.ToString(),
-                $"{Sum.DescribeKorean()} {sum}원이 {Than.DescribeKorean()} {than}원의 {ValueText}배인 {limit}원에 {limit - sum}원 모자랍니다",
-                $"{Sum.Describe()} money, {sum} won, is {limit - sum} won short of {ValueText} × {Than.Describe()} ({than} won), {limit} won")
-            : SiteFinding(site, $"<= {ValueText} × {than} = {limit}", sum.ToString(),
-                $"{Sum.DescribeKorean()} {sum}원이 {Than.DescribeKorean()} {than}원의 {ValueText}배인 {limit}원을 {sum - limit}원 넘습니다",
-                $"{Sum.Describe()} money, {sum} won, is {sum - limit} won over {ValueText} × {Than.Describe()} ({than} won), {limit} won");
+            ? SiteFinding(site, $">= {ValueText} × {than} = {limit}", sum.ToString(), language => language == Language.Korean
+                ? $"{Sum.DescribeKorean()} {sum}원이 {Than.DescribeKorean()} {than}원의 {ValueText}배인 {limit}원에 {limit - sum}원 모자랍니다"
+                : $"{Sum.Describe()} money, {sum} won, is {limit - sum} won short of {ValueText} × {Than.Describe()} ({than} won), {limit} won")
+            : SiteFinding(site, $"<= {ValueText} × {than} = {limit}", sum.ToString(), language => language == Language.Korean
+                ? $"{Sum.DescribeKorean()} {sum}원이 {Than.DescribeKorean()} {than}원의 {ValueText}배인 {limit}원을 {sum - limit}원 넘습니다"
+                : $"{Sum.Describe()} money, {sum} won, is {sum - limit} won over {ValueText} × {Than.Describe()} ({than} won), {limit} won");
     }
 
     /// <inheritdoc/>

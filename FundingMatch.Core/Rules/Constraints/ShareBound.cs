@@ -100,14 +100,14 @@ public sealed class ShareBound : Constraint
         var (en, ko, baseEn, baseKo) = (Sum.Describe(), Sum.DescribeKorean(), Base.Describe(), Base.DescribeKorean());
         if (Direction == BoundDirection.AtMost)
         {
-            return SiteFinding(site, $"<= {ValueText} of {@base}", $"{sum} ({actualShare})",
-                $"{ko} {sum}원({actualShare})이 {baseKo} {@base}원의 {ValueText}를 넘습니다",
-                $"{en} money, {sum} won ({actualShare}), is more than {ValueText} of the {baseEn}, {@base} won");
+            return SiteFinding(site, $"<= {ValueText} of {@base}", $"{sum} ({actualShare})", language => language == Language.Korean
+                ? $"{ko} {sum}원({actualShare})이 {baseKo} {@base}원의 {ValueText}를 넘습니다"
+                : $"{en} money, {sum} won ({actualShare}), is more than {ValueText} of the {baseEn}, {@base} won");
         }
         var minimum = Limit(site, rounding);
-        return SiteFinding(site, $">= {minimum}", sum.ToString(),
-            $"{ko} {sum}원({actualShare})이 {baseKo}의 {ValueText}인 {minimum}원에 {minimum - sum}원 모자랍니다",
-            $"{en} money, {sum} won ({actualShare}), is {minimum - sum} won short of {ValueText} of the {baseEn}, {minimum} won");
+        return SiteFinding(site, $">= {minimum}", sum.ToString(), language => language == Language.Korean
+            ? $"{ko} {sum}원({actualShare})이 {baseKo}의 {ValueText}인 {minimum}원에 {minimum - sum}원 모자랍니다"
+            : $"{en} money, {sum} won ({actualShare}), is {minimum - sum} won short of {ValueText} of the {baseEn}, {minimum} won");
     }
 
     /// <inheritdoc/>
