@@ -6,9 +6,9 @@ public sealed class ProgramCatalog
 {
     private readonly SortedDictionary<string, FundingProgram> _programs = new(StringComparer.Ordinal);
 
-    // The embedded catalog reads a program's file when it is first asked for (a command uses one program; reading all
-    // of them was a third of a command's start-up work in JSON): the ids not read yet, by the name of their resource,
-    // and whether every one has been read. Guarded by _programs.
+    // The embedded catalog reads a program's file when it is first asked for (a command uses one program, and parsing
+    // all three rules files was a good part of a command's start-up): the resource of each id not read yet; null for a
+    // catalog made from programs. Guarded, like _programs, by a lock on _programs.
     private readonly SortedDictionary<string, string>? _unread;
 
     /// <summary>Creates a catalog of <paramref name="programs"/>; ids must be distinct.</summary>
