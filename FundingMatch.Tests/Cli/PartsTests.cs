@@ -58,14 +58,7 @@ public class PartsTests
         // The second file repeats ids of the first, and has a totals row of its own.
         var first = CliRunner.TempCsv(ManyRows(good: true), "first.csv");
         var second = CliRunner.TempCsv(ManyRows(good: true).Replace("센터", "Centre", StringComparison.Ordinal), "second.csv");
-        var whole = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = 1 << 30 };
-        var cut = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = Tiny };
-        var expected = CliRunner.RunWith(whole, "check", "--format", "json", first, second);
-        var actual = CliRunner.RunWith(cut, "check", "--format", "json", first, second);
-        expected.Out.ShouldContain("duplicate-site");
-        actual.ExitCode.ShouldBe(expected.ExitCode);
-        actual.Err.ShouldBe(expected.Err);
-        actual.Out.ShouldBe(expected.Out);
+        JsonShouldAgree([first, second], "duplicate-site");
     }
 
     [Fact]
@@ -74,14 +67,7 @@ public class PartsTests
         // The first pass keeps 64 files read in parts open for the second; the others are opened again.
         var files = Enumerable.Range(0, 70).Select(f => CliRunner.TempCsv(
             "site_id,national,provincial\n" + string.Concat(Enumerable.Range(0, 12).Select(i => $"F{f}S{i},{1000 + i},{2000 + f}\n")), $"f{f}.csv")).ToArray();
-        var whole = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = 1 << 30 };
-        var cut = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = Tiny };
-        var expected = CliRunner.RunWith(whole, ["check", "--format", "json", .. files]);
-        var actual = CliRunner.RunWith(cut, ["check", "--format", "json", .. files]);
-        expected.Out.ShouldContain("F69S11");
-        actual.ExitCode.ShouldBe(expected.ExitCode);
-        actual.Err.ShouldBe(expected.Err);
-        actual.Out.ShouldBe(expected.Out);
+        JsonShouldAgree(files, "F69S11");
     }
 
     [Fact]
@@ -133,10 +119,26 @@ public class PartsTests
     public void SpaceAtCellEdge_FindsWhatTheReaderWouldTrim(string text, bool expected) =>
         BudgetCsvReader.BudgetFile.SpaceAtCellEdge(Encoding.UTF8.GetBytes(text)).ShouldBe(expected);
 
+    // Every file read in a row (parts larger than any file), or cut into tiny parts.
+    private static CliEnvironment Whole => new("en-US", OutputIsTerminal: false) { PartBytes = 1 << 30 };
+
+    private static CliEnvironment Cut => new("en-US", OutputIsTerminal: false) { PartBytes = Tiny };
+
+    // check's JSON of several files, cut into parts and read in a row, the same; the report holds `expectedText`.
+    private static void JsonShouldAgree(string[] files, string expectedText)
+    {
+        var expected = CliRunner.RunWith(Whole, ["check", "--format", "json", .. files]);
+        var actual = CliRunner.RunWith(Cut, ["check", "--format", "json", .. files]);
+        expected.Out.ShouldContain(expectedText);
+        actual.ExitCode.ShouldBe(expected.ExitCode);
+        actual.Err.ShouldBe(expected.Err);
+        actual.Out.ShouldBe(expected.Out);
+    }
+
     private static void ShouldAgree(string path)
     {
-        var whole = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = 1 << 30 };
-        var cut = new CliEnvironment("en-US", OutputIsTerminal: false) { PartBytes = Tiny };
+        var whole = Whole;
+        var cut = Cut;
         foreach (var args in new[] { new[] { "check", "--format", "json", path }, ["check", path], ["check", "--format", "github", path] })
         {
             var expected = CliRunner.RunWith(whole, args);

@@ -101,28 +101,17 @@ public abstract class Constraint
     public virtual Derivation? Derive(ProgramTotals totals) => null;
 
     /// <summary>A finding about <paramref name="site"/>, with this constraint's code, severity, key and citation.</summary>
-    protected Finding SiteFinding(SiteBudget site, string expected, string actual, string korean, string english)
-    {
-        ArgumentNullException.ThrowIfNull(site);
-        return new Finding
-        {
-            Code = Code,
-            Severity = Severity,
-            SiteId = site.SiteId,
-            Rule = Key,
-            Citation = Citation,
-            Expected = expected,
-            Actual = actual,
-            Message = new LocalizedText(korean, english),
-            Origin = site.Origin,
-        };
-    }
+    protected Finding SiteFinding(SiteBudget site, string expected, string actual, string korean, string english) =>
+        SiteFinding(site, expected, actual, new LocalizedText(korean, english));
 
     /// <summary>
     /// As <see cref="SiteFinding(SiteBudget, string, string, string, string)"/>, the message written by
     /// <paramref name="message"/> in a language only when it is read in that language (<see cref="LocalizedText.Deferred"/>).
     /// </summary>
-    protected Finding SiteFinding(SiteBudget site, string expected, string actual, Func<Language, string> message)
+    protected Finding SiteFinding(SiteBudget site, string expected, string actual, Func<Language, string> message) =>
+        SiteFinding(site, expected, actual, LocalizedText.Deferred(message));
+
+    private Finding SiteFinding(SiteBudget site, string expected, string actual, LocalizedText message)
     {
         ArgumentNullException.ThrowIfNull(site);
         return new Finding
@@ -134,7 +123,7 @@ public abstract class Constraint
             Citation = Citation,
             Expected = expected,
             Actual = actual,
-            Message = LocalizedText.Deferred(message),
+            Message = message,
             Origin = site.Origin,
         };
     }
