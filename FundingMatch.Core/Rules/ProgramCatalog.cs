@@ -7,9 +7,9 @@ public sealed class ProgramCatalog
     private readonly SortedDictionary<string, FundingProgram> _programs = new(StringComparer.Ordinal);
 
     // The embedded catalog reads a program's file when it is first asked for (a command uses one program, and parsing
-    // all three rules files was a good part of a command's start-up): the resource of each id not read yet; null for a
-    // catalog made from programs. Guarded, like _programs, by a lock on _programs.
-    private readonly SortedDictionary<string, string>? _unread;
+    // all three rules files was a good part of a command's start-up): each id's program read once, by whichever thread
+    // asks first, while another thread may read another; null for a catalog made from programs.
+    private readonly SortedDictionary<string, Lazy<FundingProgram>>? _embedded;
 
     /// <summary>Creates a catalog of <paramref name="programs"/>; ids must be distinct.</summary>
     public ProgramCatalog(IEnumerable<FundingProgram> programs)
@@ -36,23 +36,17 @@ public sealed class ProgramCatalog
     private static readonly Lazy<ProgramCatalog> LazyEmbedded = new(LoadEmbedded);
 
     // The embedded catalog: each resource's file name (without .json) is the id of the program in it.
-    private ProgramCatalog(SortedDictionary<string, string> resources) => _unread = resources;
-
-    /// <summary>The programs, ordered by id.</summary>
-    public IReadOnlyCollection<FundingProgram> Programs
+    private ProgramCatalog(SortedDictionary<string, string> resources)
     {
-        get
+        _embedded = new(StringComparer.Ordinal);
+        foreach (var (id, name) in resources)
         {
-            lock (_programs)
-            {
-                foreach (var id in _unread?.Keys.ToList() ?? [])
-                {
-                    Read(id);
-                }
-                return _programs.Values;
-            }
+            _embedded.Add(id, new Lazy<FundingProgram>(() => Read(id, name), LazyThreadSafetyMode.ExecutionAndPublication));
         }
     }
+
+    /// <summary>The programs, ordered by id.</summary>
+    public IReadOnlyCollection<FundingProgram> Programs => _embedded is null ? _programs.Values : [.. _embedded.Values.Select(program => program.Value)];
 
     /// <summary>The program with <paramref name="id"/>.</summary>
     /// <exception cref="RulesException">There is no such program; the message lists those there are.</exception>
@@ -67,28 +61,19 @@ public sealed class ProgramCatalog
     /// <summary>Looks up a program without throwing.</summary>
     public bool TryGet(string id, out FundingProgram? program)
     {
-        lock (_programs)
+        if (_embedded is null)
         {
-            if (_unread?.ContainsKey(id) == true)
-            {
-                Read(id);
-            }
             return _programs.TryGetValue(id, out program);
         }
+        program = _embedded.TryGetValue(id, out var embedded) ? embedded.Value : null;
+        return program is not null;
     }
 
-    private IEnumerable<string> Ids()
-    {
-        lock (_programs)
-        {
-            return _programs.Keys.Concat(_unread?.Keys ?? Enumerable.Empty<string>()).Order(StringComparer.Ordinal).ToList();
-        }
-    }
+    private IEnumerable<string> Ids() => _embedded is null ? _programs.Keys : _embedded.Keys;
 
-    // Reads the embedded program id (under the lock).
-    private void Read(string id)
+    // Reads the embedded program id from the resource name.
+    private static FundingProgram Read(string id, string name)
     {
-        var name = _unread![id];
         using var stream = typeof(ProgramCatalog).Assembly.GetManifestResourceStream(name)!;
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
@@ -97,8 +82,7 @@ public sealed class ProgramCatalog
         {
             throw new InvalidOperationException($"The embedded rules file {name} holds program '{program.Id}', not '{id}' as its name says.");
         }
-        _programs.Add(id, program);
-        _unread.Remove(id);
+        return program;
     }
 
     private const string EmbeddedPrefix = "FundingMatch.Rules.Catalog.";
