@@ -46,4 +46,51 @@ public class TextEncodingsTests
         }
         checkedInvalid.ShouldBeGreaterThan(300);
     }
+
+    [Fact]
+    public void IsValidUtf8_OfAFileInTwoHalves_AgreesWithTheWholeCheck()
+    {
+        // A file of more than two blocks is checked in two halves, split after an ASCII byte near its middle (or, with
+        // none there, in a row): damage anywhere, a sequence across the middle, a file of Korean only.
+        var random = new Random(20200610);
+        var pieces = new[] { "센터", "서울 마포구", "abc,123\n", "🏭", "€", "공" }.Select(Encoding.UTF8.GetBytes).ToArray();
+        var checkedInvalid = 0;
+        var path = CliRunner.TempFile([], "halves.csv");
+        for (var i = 0; i < 400; i++)
+        {
+            var bytes = new List<byte>();
+            var count = random.Next(1, 60);
+            var koreanOnly = random.Next(5) == 0;
+            for (var k = 0; k < count; k++)
+            {
+                bytes.AddRange(pieces[koreanOnly ? 0 : random.Next(pieces.Length)]);
+            }
+            var middle = bytes.Count / 2;
+            switch (random.Next(5))
+            {
+                case 0:
+                    bytes[random.Next(bytes.Count)] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes[Math.Clamp(middle + random.Next(-3, 4), 0, bytes.Count - 1)] = (byte)random.Next(0x80, 0x100);
+                    break;
+                case 2:
+                    bytes.RemoveAt(Math.Clamp(middle + random.Next(-3, 4), 0, bytes.Count - 1));
+                    break;
+                case 3:
+                    bytes.InsertRange(middle, new byte[] { 0xB8, 0xB6 }); // 마 in CP949
+                    break;
+            }
+            var data = bytes.ToArray();
+            File.WriteAllBytes(path, data);
+            var expected = Utf8.IsValid(data);
+            checkedInvalid += expected ? 0 : 1;
+            foreach (var block in new[] { 3, 4, 7, 16 })
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+                TextEncodings.IsValidUtf8(stream, block).ShouldBe(expected, $"{Convert.ToHexString(data)} in blocks of {block}");
+            }
+        }
+        checkedInvalid.ShouldBeGreaterThan(80);
+    }
 }
