@@ -229,11 +229,26 @@ public static class Allocator
         {
             // Every unsaturated site has the same remainder, so the leftover units go one each to the first sites by
             // id: a selection of the `extra` smallest ids, O(n) on average, where sorting them all would be O(n log n).
-            var rest = order[k..];
-            SelectSmallest(rest, (int)extra, (x, y) => string.CompareOrdinal(ids[x], ids[y]));
+            // The unsaturated sites are exactly those entitled to keys[k] or more (an equal entitlement before k would
+            // have left room for this one); taken in applicant order, their ids are read one after another.
+            var rest = new SiteIdKey[unsaturated];
+            var threshold = keys[k];
+            var taken = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (entitlement[i] >= threshold)
+                {
+                    rest[taken++] = new SiteIdKey(ids[i], i);
+                }
+            }
+            if (taken != unsaturated)
+            {
+                throw new InvalidOperationException($"Equal allocation: {taken} sites at or above the level, not {unsaturated}.");
+            }
+            SelectSmallest(rest, (int)extra);
             for (var j = 0; j < extra; j++)
             {
-                awards[rest[j]]++;
+                awards[rest[j].Index]++;
             }
         }
         return extra == 0
@@ -295,24 +310,25 @@ public static class Allocator
         }
     }
 
-    // Rearranges items so that its first `count` elements are the smallest under `compare` (in no particular order):
-    // Hoare-partition quickselect with a median-of-three pivot. Items are distinct under `compare` (site ids are unique).
-    private static void SelectSmallest(int[] items, int count, Comparison<int> compare)
+    // Rearranges items so that its first `count` elements are the smallest (in no particular order): Hoare-partition
+    // quickselect with a median-of-three pivot. Items are distinct (site ids are unique).
+    private static void SelectSmallest<T>(T[] items, int count)
+        where T : IComparable<T>
     {
         int lo = 0, hi = items.Length - 1;
         var target = count - 1;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (compare(items[mid], items[lo]) < 0) { (items[mid], items[lo]) = (items[lo], items[mid]); }
-            if (compare(items[hi], items[lo]) < 0) { (items[hi], items[lo]) = (items[lo], items[hi]); }
-            if (compare(items[hi], items[mid]) < 0) { (items[hi], items[mid]) = (items[mid], items[hi]); }
+            if (items[mid].CompareTo(items[lo]) < 0) { (items[mid], items[lo]) = (items[lo], items[mid]); }
+            if (items[hi].CompareTo(items[lo]) < 0) { (items[hi], items[lo]) = (items[lo], items[hi]); }
+            if (items[hi].CompareTo(items[mid]) < 0) { (items[hi], items[mid]) = (items[mid], items[hi]); }
             var pivot = items[mid];
             int i = lo, j = hi;
             while (i <= j)
             {
-                while (compare(items[i], pivot) < 0) { i++; }
-                while (compare(items[j], pivot) > 0) { j--; }
+                while (items[i].CompareTo(pivot) < 0) { i++; }
+                while (items[j].CompareTo(pivot) > 0) { j--; }
                 if (i <= j)
                 {
                     (items[i], items[j]) = (items[j], items[i]);

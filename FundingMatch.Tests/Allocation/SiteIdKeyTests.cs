@@ -1,0 +1,60 @@
+using FundingMatch.Allocation;
+using FundingMatch.Money;
+
+namespace FundingMatch.Tests.Allocation;
+
+/// <summary>
+/// The allocation methods break ties by site id in ordinal order through <see cref="SiteIdKey"/>, which compares
+/// packed code units first: it must order any two ids as <see cref="string.CompareOrdinal(string, string)"/> does.
+/// </summary>
+public class SiteIdKeyTests
+{
+    // Code units that trip a packing: NUL (which a missing unit also packs as), the largest unit, a surrogate pair's
+    // halves, Hangul, and ids that agree on their first eight units and differ after, or only in length.
+    private static readonly char[] Alphabet = ['\0', '\u0001', '0', 'A', 'a', 'S', '가', '\uD83C', '\uDFED', '\uFFFF'];
+
+    private static string RandomId(Random random)
+    {
+        var prefix = random.Next(3) == 0 ? "S0000000" : "";
+        return prefix + new string(Enumerable.Range(0, random.Next(0, 11)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+    }
+
+    [Fact]
+    public void CompareTo_OrdersAnyTwoIdsAsCompareOrdinalDoes()
+    {
+        var random = new Random(20200609);
+        var keyDecided = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            var (x, y) = (RandomId(random), RandomId(random));
+            var expected = Math.Sign(string.CompareOrdinal(x, y));
+            var (kx, ky) = (new SiteIdKey(x, 0), new SiteIdKey(y, 1));
+            Math.Sign(kx.CompareTo(ky)).ShouldBe(expected, $"{Escaped(x)} against {Escaped(y)}");
+            Math.Sign(ky.CompareTo(kx)).ShouldBe(-expected, $"{Escaped(y)} against {Escaped(x)}");
+            keyDecided += x.Length > 0 && y.Length > 0 && x[0] != y[0] ? 1 : 0;
+        }
+        keyDecided.ShouldBeGreaterThan(50_000);
+    }
+
+    [Fact]
+    public void Equal_GivesTheLeftoverUnitsToTheSmallestIds_InOrdinalOrder()
+    {
+        // Sites with the same entitlement share the envelope; the units left over go one each to the smallest ids.
+        var random = new Random(7);
+        for (var round = 0; round < 300; round++)
+        {
+            var ids = Enumerable.Range(0, random.Next(2, 40)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
+            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, 10_000_000_000))).ToArray();
+            var units = random.Next(1, ids.Length); // fewer units over than sites: each of the first `units` gets one more
+            var envelope = (2_500_000L * ids.Length) + (units * 1_000L);
+            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Equal, Envelope = new Won(envelope) });
+            var favoured = ids.Order(StringComparer.Ordinal).Take(units).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                r.Allocations[i].Award.ShouldBe(new Won(favoured.Contains(ids[i]) ? 2_501_000 : 2_500_000), Escaped(ids[i]));
+            }
+        }
+    }
+
+    private static string Escaped(string id) => string.Concat(id.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"));
+}
