@@ -382,7 +382,28 @@ public static class Allocator
             keys[i] = -applicants[order[i]].Score!.Value;
         }
         Array.Sort(keys, order, 0, scored);
-        var byId = Comparer<int>.Create((x, y) => string.CompareOrdinal(ids[x], ids[y]));
+        // A run of equal scores (and the unscored) is put in site-id order on packed id keys, each id read once.
+        var run = Array.Empty<SiteIdKey>();
+        void ById(int start, int end)
+        {
+            if (end - start < 2)
+            {
+                return;
+            }
+            if (run.Length < end - start)
+            {
+                run = new SiteIdKey[Math.Max(end - start, Math.Min(2 * run.Length, n))];
+            }
+            for (var j = start; j < end; j++)
+            {
+                run[j - start] = new SiteIdKey(ids[order[j]], order[j]);
+            }
+            Array.Sort(run, 0, end - start);
+            for (var j = start; j < end; j++)
+            {
+                order[j] = run[j - start].Index;
+            }
+        }
         for (var start = 0; start < scored;)
         {
             var end = start + 1;
@@ -390,13 +411,10 @@ public static class Allocator
             {
                 end++;
             }
-            if (end - start > 1)
-            {
-                Array.Sort(order, start, end - start, byId);
-            }
+            ById(start, end);
             start = end;
         }
-        Array.Sort(order, scored, n - scored, byId);
+        ById(scored, n);
         var ranks = new int[n];
         var remaining = budget;
         for (var j = 0; j < n; j++)

@@ -56,5 +56,25 @@ public class SiteIdKeyTests
         }
     }
 
+    [Fact]
+    public void Ranked_PutsEqualScoresAndTheUnscoredInOrdinalIdOrder()
+    {
+        var random = new Random(11);
+        decimal?[] scores = [null, 1m, 2m, 2.0m, 95.5m];
+        for (var round = 0; round < 300; round++)
+        {
+            var ids = Enumerable.Range(0, random.Next(2, 40)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
+            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, 10_000_000_000), Score: scores[random.Next(scores.Length)])).ToArray();
+            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Ranked, Envelope = new Won(1_000_000) });
+            var expected = applicants
+                .OrderBy(a => a.Score is null)
+                .ThenByDescending(a => a.Score)
+                .ThenBy(a => a.Site.SiteId, StringComparer.Ordinal)
+                .Select(a => a.Site.SiteId)
+                .ToArray();
+            r.Allocations.OrderBy(a => a.Rank).Select(a => a.SiteId).ToArray().ShouldBe(expected, string.Join(" ", expected.Select(Escaped)));
+        }
+    }
+
     private static string Escaped(string id) => string.Concat(id.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"));
 }
