@@ -26,38 +26,41 @@ public static class Allocator
     public static IReadOnlyList<ApplicantProblem> Problems(IReadOnlyList<Applicant> applicants)
     {
         ArgumentNullException.ThrowIfNull(applicants);
-        // Repeated ids by 64-bit hash first (one probe an applicant, no string kept); only the ids whose hash repeats,
-        // usually none, are compared exactly in a second pass, so a collision is never taken for a repeat.
-        var hashes = new IdHashes(applicants.Count);
-        var suspects = new HashSet<ulong>();
+        // Repeated ids in one pass: a table of each id's hash (32 bits of it) beside the place of its first applicant,
+        // probed once an applicant; the strings are compared only where the 32 bits agree, so a collision is never
+        // taken for a repeat, and a repeat names its first place at once.
+        var firsts = new ulong[IdHashes.SlotsFor(applicants.Count)];
+        var mask = firsts.Length - 1;
+        var shift = 32 - System.Numerics.BitOperations.Log2((uint)firsts.Length);
         var problems = new List<(int Index, int Order, ApplicantProblem Problem)>();
         for (var i = 0; i < applicants.Count; i++)
         {
             var a = applicants[i];
-            var hash = IdHashes.Hash(a.Site.SiteId);
-            if (!hashes.Add(hash))
+            var id = a.Site.SiteId;
+            var hash = IdHashes.Hash(id);
+            var fingerprint = unchecked((uint)(hash >> 32) ^ (uint)hash);
+            // Fibonacci hashing of the fingerprint, linear probing; a slot holds the fingerprint and the place + 1.
+            for (var slot = (int)(unchecked(fingerprint * 2654435769u) >> shift); ; slot = (slot + 1) & mask)
             {
-                suspects.Add(hash);
+                var entry = firsts[slot];
+                if (entry == 0)
+                {
+                    firsts[slot] = ((ulong)fingerprint << 32) | (uint)(i + 1);
+                    break;
+                }
+                var at = (int)unchecked((uint)entry) - 1;
+                if ((uint)(entry >> 32) == fingerprint && string.Equals(applicants[at].Site.SiteId, id, StringComparison.Ordinal))
+                {
+                    var where = applicants[at].Site.Origin?.ToString() ?? $"applicant #{at + 1}";
+                    problems.Add((i, 0, new ApplicantProblem(i, id, new LocalizedText(
+                        $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
+                        $"the site id is given twice (first at {where}); each applicant needs its own id"))));
+                    break;
+                }
             }
             if (HasNegativeLine(a.Site) || a.Requested is { IsNegative: true })
             {
-                problems.Add((i, 1, new ApplicantProblem(i, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
-            }
-        }
-        if (suspects.Count > 0)
-        {
-            var first = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < applicants.Count; i++)
-            {
-                var a = applicants[i];
-                if (!suspects.Contains(IdHashes.Hash(a.Site.SiteId)) || first.TryAdd(a.Site.SiteId, i))
-                {
-                    continue;
-                }
-                var where = applicants[first[a.Site.SiteId]].Site.Origin?.ToString() ?? $"applicant #{first[a.Site.SiteId] + 1}";
-                problems.Add((i, 0, new ApplicantProblem(i, a.Site.SiteId, new LocalizedText(
-                    $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
-                    $"the site id is given twice (first at {where}); each applicant needs its own id"))));
+                problems.Add((i, 1, new ApplicantProblem(i, id, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
             }
         }
         // In applicant order, a repeated id before a negative amount, as one pass would find them.

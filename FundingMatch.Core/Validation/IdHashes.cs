@@ -72,7 +72,7 @@ internal sealed class IdHashes
     }
 
     // A power of two at least twice the expected count (16 at least, 2^30 at most).
-    private static int SlotsFor(int expected) => (int)Math.Min(1u << 30, Math.Max(16u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(expected, 1 << 29) * 2)));
+    internal static int SlotsFor(int expected) => (int)Math.Min(1u << 30, Math.Max(16u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(expected, 1 << 29) * 2)));
 
     // FNV-1a over the UTF-16 code units: deterministic across runs and machines, unlike string.GetHashCode.
     public static ulong Hash(ReadOnlySpan<char> s)

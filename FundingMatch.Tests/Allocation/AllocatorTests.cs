@@ -152,6 +152,20 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Problems_OfIdsWhoseHashesShareTheKept32Bits_AreOnlyTheRealRepeats()
+    {
+        // S0009968 and S0067249 agree on the 32 bits of hash the table keeps: neither is a repeat of the other, and a
+        // repeat of the second is found past the first and named by its own first place.
+        Allocator.Problems([A("S0009968", "0", "1억"), A("S0067249", "0", "1억")]).ShouldBeEmpty();
+        Allocator.Problems([A("S0009968", "0", "1억"), A("S0067249", "0", "1억"), A("S0067249", "0", "1억"), A("S0009968", "0", "1억")])
+            .Select(p => $"{p.Index} {p.SiteId} {p.Message.English}")
+            .ShouldBe([
+                "2 S0067249 the site id is given twice (first at applicant #2); each applicant needs its own id",
+                "3 S0009968 the site id is given twice (first at applicant #1); each applicant needs its own id",
+            ]);
+    }
+
+    [Fact]
     public void NegativeAmounts_AreProblems() =>
         Allocator.Problems([A("a", "0", "1억", requested: "-1")]).Single().Message.English.ShouldBe("a negative amount or request");
 
