@@ -58,7 +58,7 @@ public sealed record RoundingPolicy
     public RoundingDirection Direction { get; }
 
     /// <summary>Rounds a whole amount to the unit.</summary>
-    public Won Round(Won amount) => Round(amount.Value, 1);
+    public Won Round(Won amount) => Round64(amount.Value, Unit); // Round(amount, 1) without the 128-bit checks: a whole amount is always in range
 
     /// <summary>Rounds the exact value <paramref name="numerator"/> / <paramref name="denominator"/> won to the unit.</summary>
     /// <exception cref="OverflowException">The result does not fit in a <see cref="long"/>.</exception>

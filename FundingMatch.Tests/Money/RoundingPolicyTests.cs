@@ -47,6 +47,18 @@ public class RoundingPolicyTests
             });
 
     [Fact]
+    public void Round_OfAWholeAmount_IsTheRoundingOfTheAmountOverOne() =>
+        Gen.Select(Gen.Long, Gen.Long[1, long.MaxValue], Gen.Enum<RoundingDirection>())
+            .Sample((v, unit, dir) =>
+            {
+                var policy = new RoundingPolicy(unit, dir);
+                var expected = Reference(v, 1, unit, dir);
+                return expected < long.MinValue || expected > long.MaxValue
+                    ? Throws(() => policy.Round(new Won(v)))
+                    : policy.Round(new Won(v)).Value == (long)expected;
+            });
+
+    [Fact]
     public void Round_AnyFraction_IsTheExactRounding_In64And128Bits() =>
         Gen.Select(Gen.Select(Gen.Long, Gen.Long[1, long.MaxValue], Gen.Int[0, 3]), Gen.Long[1, 1_000_000], Gen.Enum<RoundingDirection>())
             .Sample((fraction, unit, dir) =>
