@@ -33,34 +33,45 @@ public static class Allocator
         var mask = firsts.Length - 1;
         var shift = 32 - System.Numerics.BitOperations.Log2((uint)firsts.Length);
         var problems = new List<(int Index, int Order, ApplicantProblem Problem)>();
-        for (var i = 0; i < applicants.Count; i++)
+        // A block of ids is hashed first, then the table probed for one after another: the processor fetches the
+        // table's memory for several at a time.
+        Span<uint> fingerprints = stackalloc uint[64];
+        for (var from = 0; from < applicants.Count; from += fingerprints.Length)
         {
-            var a = applicants[i];
-            var id = a.Site.SiteId;
-            var hash = IdHashes.Hash(id);
-            var fingerprint = unchecked((uint)(hash >> 32) ^ (uint)hash);
-            // Fibonacci hashing of the fingerprint, linear probing; a slot holds the fingerprint and the place + 1.
-            for (var slot = (int)(unchecked(fingerprint * 2654435769u) >> shift); ; slot = (slot + 1) & mask)
+            var count = Math.Min(fingerprints.Length, applicants.Count - from);
+            for (var j = 0; j < count; j++)
             {
-                var entry = firsts[slot];
-                if (entry == 0)
+                var a = applicants[from + j];
+                var hash = IdHashes.Hash(a.Site.SiteId);
+                fingerprints[j] = unchecked((uint)(hash >> 32) ^ (uint)hash);
+                if (HasNegativeLine(a.Site) || a.Requested is { IsNegative: true })
                 {
-                    firsts[slot] = ((ulong)fingerprint << 32) | (uint)(i + 1);
-                    break;
-                }
-                var at = (int)unchecked((uint)entry) - 1;
-                if ((uint)(entry >> 32) == fingerprint && string.Equals(applicants[at].Site.SiteId, id, StringComparison.Ordinal))
-                {
-                    var where = applicants[at].Site.Origin?.ToString() ?? $"applicant #{at + 1}";
-                    problems.Add((i, 0, new ApplicantProblem(i, id, new LocalizedText(
-                        $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
-                        $"the site id is given twice (first at {where}); each applicant needs its own id"))));
-                    break;
+                    problems.Add((from + j, 1, new ApplicantProblem(from + j, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
                 }
             }
-            if (HasNegativeLine(a.Site) || a.Requested is { IsNegative: true })
+            for (var j = 0; j < count; j++)
             {
-                problems.Add((i, 1, new ApplicantProblem(i, id, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
+                var i = from + j;
+                var fingerprint = fingerprints[j];
+                // Fibonacci hashing of the fingerprint, linear probing; a slot holds the fingerprint and the place + 1.
+                for (var slot = (int)(unchecked(fingerprint * 2654435769u) >> shift); ; slot = (slot + 1) & mask)
+                {
+                    var entry = firsts[slot];
+                    if (entry == 0)
+                    {
+                        firsts[slot] = ((ulong)fingerprint << 32) | (uint)(i + 1);
+                        break;
+                    }
+                    var at = (int)unchecked((uint)entry) - 1;
+                    if ((uint)(entry >> 32) == fingerprint && string.Equals(applicants[at].Site.SiteId, applicants[i].Site.SiteId, StringComparison.Ordinal))
+                    {
+                        var where = applicants[at].Site.Origin?.ToString() ?? $"applicant #{at + 1}";
+                        problems.Add((i, 0, new ApplicantProblem(i, applicants[i].Site.SiteId, new LocalizedText(
+                            $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
+                            $"the site id is given twice (first at {where}); each applicant needs its own id"))));
+                        break;
+                    }
+                }
             }
         }
         // In applicant order, a repeated id before a negative amount, as one pass would find them.
