@@ -300,39 +300,59 @@ public static class Allocator
         {
             return;
         }
-        var order = Indices(n);
-        Array.Sort(keys, order);
-        // Only the group of equal remainders that straddles the cut needs the site-id tie-break.
-        var cut = keys[leftover - 1];
-        var from = leftover - 1;
-        while (from > 0 && keys[from - 1] == cut)
+        // One unit each to the `leftover` largest remainders (the smallest keys), equal remainders at the cut by site
+        // id: the cut is found by selection, O(n) on average, where sorting every remainder was O(n log n).
+        var selected = (long[])keys.Clone();
+        SelectSmallest(selected, leftover);
+        var cut = selected[0];
+        for (var j = 1; j < leftover; j++)
         {
-            from--;
+            cut = Math.Max(cut, selected[j]);
         }
-        var to = leftover;
-        while (to < n && keys[to] == cut)
+        var ties = new List<SiteIdKey>();
+        var below = 0;
+        for (var i = 0; i < n; i++)
         {
-            to++;
+            if (keys[i] < cut)
+            {
+                awards[i]++;
+                below++;
+            }
+            else if (keys[i] == cut)
+            {
+                ties.Add(new SiteIdKey(ids[i], i));
+            }
         }
-        if (to - from > 1)
+        // Fewer remainders than `leftover` are above the cut, and as many or more are at it or above.
+        var atCut = ties.ToArray();
+        var need = leftover - below;
+        if (need < atCut.Length)
         {
-            Array.Sort(order, from, to - from, Comparer<int>.Create((x, y) => string.CompareOrdinal(ids[x], ids[y])));
+            SelectSmallest(atCut, need);
         }
-        for (var j = 0; j < leftover; j++)
+        for (var j = 0; j < need; j++)
         {
-            awards[order[j]]++;
+            awards[atCut[j].Index]++;
         }
     }
 
-    // Rearranges items so that its first `count` elements are the smallest (in no particular order): Hoare-partition
-    // quickselect with a median-of-three pivot. Items are distinct (site ids are unique).
+    // Rearranges items so that its first `count` elements are the smallest (in no particular order; equal items may
+    // stand either side of the cut): Hoare-partition quickselect with a median-of-three pivot.
     private static void SelectSmallest<T>(T[] items, int count)
         where T : IComparable<T>
     {
         int lo = 0, hi = items.Length - 1;
         var target = count - 1;
+        // Median-of-three partitions halve the range on nearly any input; past this many, the rest is sorted, so that
+        // no input makes the selection quadratic.
+        var partitions = 2 * (System.Numerics.BitOperations.Log2((uint)items.Length) + 1);
         while (lo < hi)
         {
+            if (--partitions < 0)
+            {
+                Array.Sort(items, lo, hi - lo + 1);
+                return;
+            }
             var mid = lo + ((hi - lo) / 2);
             if (items[mid].CompareTo(items[lo]) < 0) { (items[mid], items[lo]) = (items[lo], items[mid]); }
             if (items[hi].CompareTo(items[lo]) < 0) { (items[hi], items[lo]) = (items[lo], items[hi]); }

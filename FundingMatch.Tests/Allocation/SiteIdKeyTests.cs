@@ -76,5 +76,38 @@ public class SiteIdKeyTests
         }
     }
 
+    [Fact]
+    public void Proportional_GivesTheLeftoverUnitsToTheLargestRemainders_TiesInOrdinalIdOrder()
+    {
+        // Hamilton's method written plainly (every remainder sorted), against the allocator's selection: entitlements
+        // drawn from a few values, so that remainders tie at the cut.
+        var random = new Random(13);
+        long[] totals = [1_000_000, 2_000_000, 3_000_000, 3_000_000, 7_000_000, 10_000_000_000];
+        for (var round = 0; round < 500; round++)
+        {
+            var ids = Enumerable.Range(0, random.Next(2, 60)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
+            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, totals[random.Next(totals.Length)]))).ToArray();
+            var envelope = random.NextInt64(0, 2_500_000L * ids.Length);
+            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Proportional, Envelope = new Won(envelope) });
+            var entitled = r.Allocations.Select(a => a.Entitlement.Value / 1_000).ToArray();
+            long budget = envelope / 1_000, sum = entitled.Sum();
+            var expected = (long[])entitled.Clone();
+            if (sum > budget)
+            {
+                var remainders = new long[ids.Length];
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    expected[i] = Math.DivRem(budget * entitled[i], sum, out remainders[i]);
+                }
+                var leftover = (int)(budget - expected.Sum());
+                foreach (var i in Enumerable.Range(0, ids.Length).OrderByDescending(i => remainders[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Take(leftover))
+                {
+                    expected[i]++;
+                }
+            }
+            r.Allocations.Select(a => a.Award.Value / 1_000).ToArray().ShouldBe(expected, $"envelope {envelope}: {string.Join(" ", ids.Select(Escaped))}");
+        }
+    }
+
     private static string Escaped(string id) => string.Concat(id.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"));
 }
