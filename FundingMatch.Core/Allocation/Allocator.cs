@@ -212,53 +212,51 @@ public static class Allocator
         return new Computed(unit, envelope, entitlement, limits, rulesLimits, awards, ranks, level);
     }
 
-    // Max-min fair: sort by entitlement; sites whose entitlement is below the common level get it all, the rest share
-    // what remains equally, floored to whole units, with the leftover units one each by site id.
+    // Max-min fair: sites whose entitlement is below the common level get it all, the rest share what remains equally,
+    // floored to whole units, with the leftover units one each by site id.
     private static string Equal(string[] ids, long[] entitlement, long budget, long[] awards, long unit)
     {
         var n = entitlement.Length;
-        var keys = (long[])entitlement.Clone();
-        var order = Indices(n);
-        Array.Sort(keys, order); // primitive keys: the runtime's fastest sort; ties need no order here
-        var remaining = budget;
-        var k = 0;
-        while (k < n && unchecked((Int128)keys[k] * (n - k)) <= remaining) // the product always fits in 128 bits
+        // The sites that get their whole entitlement are those entitled to less than the threshold: the smallest
+        // entitlement v for which the budget cannot give every site min(its entitlement, v). Found by selection.
+        if (Threshold(entitlement, budget) is not { } threshold)
         {
-            awards[order[k]] = keys[k];
-            remaining -= keys[k];
-            k++;
-        }
-        var unsaturated = n - k;
-        if (unsaturated == 0)
-        {
+            Array.Copy(entitlement, awards, n);
             return "-";
+        }
+        var remaining = budget;
+        var unsaturated = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (entitlement[i] < threshold)
+            {
+                awards[i] = entitlement[i];
+                remaining -= entitlement[i];
+            }
+            else
+            {
+                unsaturated++;
+            }
         }
         var each = remaining / unsaturated;
         var extra = remaining % unsaturated;
-        for (var j = k; j < n; j++)
+        var rest = extra > 0 ? new SiteIdKey[unsaturated] : [];
+        var taken = 0;
+        for (var i = 0; i < n; i++)
         {
-            awards[order[j]] = each;
+            if (entitlement[i] >= threshold)
+            {
+                awards[i] = each;
+                if (extra > 0)
+                {
+                    rest[taken++] = new SiteIdKey(ids[i], i);
+                }
+            }
         }
         if (extra > 0)
         {
             // Every unsaturated site has the same remainder, so the leftover units go one each to the first sites by
             // id: a selection of the `extra` smallest ids, O(n) on average, where sorting them all would be O(n log n).
-            // The unsaturated sites are exactly those entitled to keys[k] or more (an equal entitlement before k would
-            // have left room for this one); taken in applicant order, their ids are read one after another.
-            var rest = new SiteIdKey[unsaturated];
-            var threshold = keys[k];
-            var taken = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (entitlement[i] >= threshold)
-                {
-                    rest[taken++] = new SiteIdKey(ids[i], i);
-                }
-            }
-            if (taken != unsaturated)
-            {
-                throw new InvalidOperationException($"Equal allocation: {taken} sites at or above the level, not {unsaturated}.");
-            }
             SelectSmallest(rest, (int)extra);
             for (var j = 0; j < extra; j++)
             {
@@ -269,6 +267,84 @@ public static class Allocator
             ? new Won(checked(each * unit)).ToString()
             : $"{new Won(checked(remaining * unit))} / {unsaturated}";
     }
+
+    /// <summary>
+    /// The smallest entitlement v with Σ min(entitlement, v) over every site above <paramref name="budget"/>, or null
+    /// when there is none (the budget covers every entitlement). Σ min(entitlement, v) grows with v, so the sites
+    /// entitled to less than v are exactly those the water-filling fills.
+    /// </summary>
+    /// <remarks>
+    /// A quickselect on the values: each round splits the candidates around a median-of-three pivot into less, equal
+    /// and greater, sums what it needs, and keeps one side, O(n) on average; past 2(log2 n + 1) rounds the candidates
+    /// left are sorted and walked, so that no input makes it quadratic. The sums are at most the sum of every
+    /// entitlement, which the caller has checked fits in a long.
+    /// </remarks>
+    internal static long? Threshold(long[] entitlement, long budget, int? rounds = null)
+    {
+        var values = (long[])entitlement.Clone();
+        int lo = 0, hi = values.Length; // the candidates: values[lo..hi)
+        long below = 0; // the sum of the values dropped as less than every candidate
+        long above = 0; // how many values were dropped as greater than every candidate
+        long? best = null; // the smallest value seen whose sum is over the budget
+        var left = rounds ?? (2 * (System.Numerics.BitOperations.Log2((uint)Math.Max(1, values.Length)) + 1));
+        while (lo < hi)
+        {
+            if (--left < 0)
+            {
+                Array.Sort(values, lo, hi - lo);
+                var count = hi - lo;
+                var prefix = below;
+                for (var j = lo; j < hi; j++)
+                {
+                    // Σ min(e, v) at v = values[j]: the smaller candidates whole, v for the rest and for those above.
+                    if (prefix + (values[j] * (above + count - (j - lo))) > budget)
+                    {
+                        return values[j];
+                    }
+                    prefix += values[j];
+                }
+                return best;
+            }
+            var pivot = MedianOfThree(values[lo], values[lo + ((hi - lo) / 2)], values[hi - 1]);
+            // Three-way partition: [lo, lt) less than the pivot, [lt, gt) equal, [gt, hi) greater.
+            int lt = lo, i = lo, gt = hi;
+            long less = 0;
+            while (i < gt)
+            {
+                var v = values[i];
+                if (v < pivot)
+                {
+                    (values[lt], values[i]) = (values[i], values[lt]);
+                    less += v;
+                    lt++;
+                    i++;
+                }
+                else if (v > pivot)
+                {
+                    gt--;
+                    (values[gt], values[i]) = (values[i], values[gt]);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+            if (below + less + (pivot * (above + (hi - lt))) > budget)
+            {
+                best = pivot; // the threshold is the pivot or a smaller value
+                above += hi - lt;
+                hi = lt;
+            }
+            else
+            {
+                below += less + (pivot * (gt - lt)); // the threshold is a greater value
+                lo = gt;
+            }
+        }
+        return best;
+    }
+
+    private static long MedianOfThree(long a, long b, long c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     // Hamilton's method: floor every exact share, then one unit each to the largest remainders (ties by site id).
     private static void Proportional(string[] ids, long[] entitlement, long sum, long budget, long[] awards)

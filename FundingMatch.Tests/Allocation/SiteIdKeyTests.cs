@@ -109,5 +109,61 @@ public class SiteIdKeyTests
         }
     }
 
+    [Fact]
+    public void Threshold_IsTheSmallestEntitlementWhoseWaterLevelTheBudgetCannotReach()
+    {
+        // Against the definition, value by value; with every round budget, so that the sorted walk that ends a long
+        // selection is checked as well as the selection.
+        var random = new Random(17);
+        for (var round = 0; round < 3_000; round++)
+        {
+            var values = Enumerable.Range(0, random.Next(1, 40)).Select(_ => (long)random.Next(0, 12) * random.Next(1, 4)).ToArray();
+            var budget = random.NextInt64(0, values.Sum() + 3);
+            long? expected = values.Where(v => values.Sum(e => Math.Min(e, v)) > budget).Select(v => (long?)v).DefaultIfEmpty(null).Min();
+            foreach (var rounds in new int?[] { null, 0, 1, 2, 3 })
+            {
+                Allocator.Threshold(values, budget, rounds).ShouldBe(expected, $"budget {budget}, rounds {rounds}: {string.Join(",", values)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Equal_IsTheWaterFillingWrittenPlainly()
+    {
+        // Sort the entitlements, fill the smallest while the rest can have as much, share what remains, leftover
+        // units by ordinal id: against the allocator on random rounds with equal entitlements.
+        var random = new Random(19);
+        long[] totals = [0, 1_000_000, 3_000_000, 3_000_000, 8_000_000, 10_000_000_000];
+        for (var round = 0; round < 500; round++)
+        {
+            var ids = Enumerable.Range(0, random.Next(1, 60)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
+            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, totals[random.Next(totals.Length)]))).ToArray();
+            var envelope = random.NextInt64(0, 2_600_000L * ids.Length);
+            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Equal, Envelope = new Won(envelope) });
+            var entitled = r.Allocations.Select(a => a.Entitlement.Value / 1_000).ToArray();
+            var expected = (long[])entitled.Clone();
+            var remaining = envelope / 1_000;
+            if (entitled.Sum() > remaining)
+            {
+                var order = Enumerable.Range(0, ids.Length).OrderBy(i => entitled[i]).ToArray();
+                var k = 0;
+                while (k < order.Length && entitled[order[k]] * (order.Length - k) <= remaining)
+                {
+                    remaining -= entitled[order[k++]];
+                }
+                var rest = order[k..];
+                foreach (var i in rest)
+                {
+                    expected[i] = remaining / rest.Length;
+                }
+                foreach (var i in rest.OrderBy(i => ids[i], StringComparer.Ordinal).Take((int)(remaining % rest.Length)))
+                {
+                    expected[i]++;
+                }
+            }
+            r.Allocations.Select(a => a.Award.Value / 1_000).ToArray().ShouldBe(expected, $"envelope {envelope}: {string.Join(" ", ids.Select(Escaped))}");
+        }
+    }
+
     private static string Escaped(string id) => string.Concat(id.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"));
 }
