@@ -26,57 +26,88 @@ public static class Allocator
     public static IReadOnlyList<ApplicantProblem> Problems(IReadOnlyList<Applicant> applicants)
     {
         ArgumentNullException.ThrowIfNull(applicants);
-        // Repeated ids in one pass: a table of each id's hash (32 bits of it) beside the place of its first applicant,
-        // probed once an applicant; the strings are compared only where the 32 bits agree, so a collision is never
-        // taken for a repeat, and a repeat names its first place at once.
-        var firsts = new ulong[IdHashes.SlotsFor(applicants.Count)];
-        var mask = firsts.Length - 1;
-        var shift = 32 - System.Numerics.BitOperations.Log2((uint)firsts.Length);
-        var problems = new List<(int Index, int Order, ApplicantProblem Problem)>();
-        // A block of ids is hashed first, then the table probed for one after another: the processor fetches the
-        // table's memory for several at a time.
-        Span<uint> fingerprints = stackalloc uint[64];
-        for (var from = 0; from < applicants.Count; from += fingerprints.Length)
+        var finder = new ProblemFinder(applicants);
+        for (var i = 0; i < applicants.Count; i++)
         {
-            var count = Math.Min(fingerprints.Length, applicants.Count - from);
-            for (var j = 0; j < count; j++)
+            finder.Add(i, applicants[i]);
+        }
+        return finder.Finish();
+    }
+
+    /// <summary>
+    /// <see cref="Problems"/> fed one applicant at a time, in order, so that an allocation finds them in the same pass
+    /// over the applicants as their entitlements.
+    /// </summary>
+    /// <remarks>
+    /// Repeated ids in one pass: a table of each id's hash (32 bits of it) beside the place of its first applicant; the
+    /// strings are compared only where the 32 bits agree, so a collision is never taken for a repeat, and a repeat
+    /// names its first place at once. The ids are hashed 64 at a time and the table then probed for them one after
+    /// another: the processor fetches the table's memory for several at a time.
+    /// </remarks>
+    private sealed class ProblemFinder(IReadOnlyList<Applicant> applicants)
+    {
+        private readonly ulong[] _firsts = new ulong[IdHashes.SlotsFor(applicants.Count)];
+        private readonly uint[] _fingerprints = new uint[64];
+        private readonly List<(int Index, int Order, ApplicantProblem Problem)> _problems = [];
+        private int _from;
+        private int _count;
+
+        /// <summary>Takes applicant <paramref name="index"/> (the next in order); false when it has a negative amount or request.</summary>
+        public bool Add(int index, Applicant applicant)
+        {
+            if (_count == _fingerprints.Length)
             {
-                var a = applicants[from + j];
-                var hash = IdHashes.Hash(a.Site.SiteId);
-                fingerprints[j] = unchecked((uint)(hash >> 32) ^ (uint)hash);
-                if (HasNegativeLine(a.Site) || a.Requested is { IsNegative: true })
-                {
-                    problems.Add((from + j, 1, new ApplicantProblem(from + j, a.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
-                }
+                Probe();
             }
-            for (var j = 0; j < count; j++)
+            var hash = IdHashes.Hash(applicant.Site.SiteId);
+            _fingerprints[_count++] = unchecked((uint)(hash >> 32) ^ (uint)hash);
+            if (HasNegativeLine(applicant.Site) || applicant.Requested is { IsNegative: true })
             {
-                var i = from + j;
-                var fingerprint = fingerprints[j];
+                _problems.Add((index, 1, new ApplicantProblem(index, applicant.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>The problems of every applicant taken, in applicant order (a repeated id before a negative amount).</summary>
+        public IReadOnlyList<ApplicantProblem> Finish()
+        {
+            Probe();
+            _problems.Sort((x, y) => x.Index != y.Index ? x.Index.CompareTo(y.Index) : x.Order.CompareTo(y.Order));
+            return [.. _problems.Select(p => p.Problem)];
+        }
+
+        private void Probe()
+        {
+            var mask = _firsts.Length - 1;
+            var shift = 32 - System.Numerics.BitOperations.Log2((uint)_firsts.Length);
+            for (var j = 0; j < _count; j++)
+            {
+                var i = _from + j;
+                var fingerprint = _fingerprints[j];
                 // Fibonacci hashing of the fingerprint, linear probing; a slot holds the fingerprint and the place + 1.
                 for (var slot = (int)(unchecked(fingerprint * 2654435769u) >> shift); ; slot = (slot + 1) & mask)
                 {
-                    var entry = firsts[slot];
+                    var entry = _firsts[slot];
                     if (entry == 0)
                     {
-                        firsts[slot] = ((ulong)fingerprint << 32) | (uint)(i + 1);
+                        _firsts[slot] = ((ulong)fingerprint << 32) | (uint)(i + 1);
                         break;
                     }
                     var at = (int)unchecked((uint)entry) - 1;
                     if ((uint)(entry >> 32) == fingerprint && string.Equals(applicants[at].Site.SiteId, applicants[i].Site.SiteId, StringComparison.Ordinal))
                     {
                         var where = applicants[at].Site.Origin?.ToString() ?? $"applicant #{at + 1}";
-                        problems.Add((i, 0, new ApplicantProblem(i, applicants[i].Site.SiteId, new LocalizedText(
+                        _problems.Add((i, 0, new ApplicantProblem(i, applicants[i].Site.SiteId, new LocalizedText(
                             $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
                             $"the site id is given twice (first at {where}); each applicant needs its own id"))));
                         break;
                     }
                 }
             }
+            _from += _count;
+            _count = 0;
         }
-        // In applicant order, a repeated id before a negative amount, as one pass would find them.
-        problems.Sort((x, y) => x.Index != y.Index ? x.Index.CompareTo(y.Index) : x.Order.CompareTo(y.Order));
-        return [.. problems.Select(p => p.Problem)];
     }
 
     // A loop over the lines' span: this runs once an applicant, a million times for a large round.
@@ -156,11 +187,6 @@ public static class Allocator
         {
             throw new ArgumentException("The envelope is not negative.", nameof(options));
         }
-        if (Problems(applicants) is { Count: > 0 } problems)
-        {
-            throw new ArgumentException($"Site {problems[0].SiteId}: {problems[0].Message.English}.", nameof(applicants));
-        }
-
         var n = applicants.Count;
         var siteIds = new string[n]; // the ids side by side, for the tie-breaks: no trip through each applicant
         var entitlement = new long[n]; // in award units
@@ -168,10 +194,18 @@ public static class Allocator
         var rulesLimits = new long[n];
         var down = new RoundingPolicy(unit, RoundingDirection.Down);
         long sum = 0;
+        var overflow = false;
+        // The applicants' problems are found in the same pass (a pass over a million applicants is mostly the wait for
+        // their memory), and reported before anything else; an applicant with a negative amount is not computed.
+        var finder = new ProblemFinder(applicants);
         for (var i = 0; i < n; i++)
         {
             var a = applicants[i];
             siteIds[i] = a.Site.SiteId;
+            if (!finder.Add(i, a))
+            {
+                continue;
+            }
             // The entitlement is the generalized largest national amount: the smallest bound any constraint puts on
             // national money, rounded down to the award unit; without one, the envelope itself.
             var (largest, key) = SiteFigures.LargestNational(rules, a.Site);
@@ -185,7 +219,16 @@ public static class Allocator
             }
             entitlement[i] = Math.Max(0, best) / unit;
             limits[i] = limit;
-            sum = checked(sum + entitlement[i]);
+            sum = unchecked(sum + entitlement[i]);
+            overflow |= sum < 0; // every entitlement is zero or more
+        }
+        if (finder.Finish() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException($"Site {problems[0].SiteId}: {problems[0].Message.English}.", nameof(applicants));
+        }
+        if (overflow)
+        {
+            throw new OverflowException("The entitlements add up to more than a long holds.");
         }
 
         var budget = envelope.Value / unit; // the envelope in whole units
