@@ -165,6 +165,21 @@ public class AllocatorTests
             ]);
     }
 
+    [Theory]
+    [InlineData(AllocationMethod.Equal)]
+    [InlineData(AllocationMethod.Proportional)]
+    [InlineData(AllocationMethod.Ranked)]
+    public void Allocate_RefusesTheFirstProblemInApplicantOrder_BeforeComputingAnything(AllocationMethod method)
+    {
+        // A negative amount on the second applicant, a repeat on the third: the negative one is named, as Problems
+        // orders them, and its negative lines never reach the constraints.
+        var applicants = new[] { A("a", "10억", "10억"), A("b", "-5억", "-1억"), A("a", "10억", "10억") };
+        Should.Throw<ArgumentException>(() => Allocator.Allocate(Rules, applicants, new AllocationOptions { Method = method, Envelope = new Won(1_000_000_000) }))
+            .Message.ShouldStartWith("Site b: a negative amount or request");
+        Should.Throw<ArgumentException>(() => Allocator.Allocate(Rules, [applicants[0], applicants[2]], new AllocationOptions { Method = method, Envelope = new Won(1_000_000_000) }))
+            .Message.ShouldStartWith("Site a: the site id is given twice");
+    }
+
     [Fact]
     public void NegativeAmounts_AreProblems() =>
         Allocator.Problems([A("a", "0", "1억", requested: "-1")]).Single().Message.English.ShouldBe("a negative amount or request");
