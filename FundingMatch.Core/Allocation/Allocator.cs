@@ -504,6 +504,44 @@ public static class Allocator
         }
     }
 
+    // Minus each score of order[..scored] in whole units of the smallest decimal place any of them has, when every one
+    // is then under 10^18 (equal scores give equal keys, a higher score a smaller key); null otherwise. Worked out on
+    // the decimals' digits, in integers.
+    private static long[]? ScaledScores(IReadOnlyList<Applicant> applicants, int[] order, int scored)
+    {
+        var places = 0;
+        for (var i = 0; i < scored; i++)
+        {
+            places = Math.Max(places, applicants[order[i]].Score!.Value.Scale);
+        }
+        if (places > 18)
+        {
+            return null;
+        }
+        const ulong Limit = 1_000_000_000_000_000_000; // 10^18
+        Span<int> bits = stackalloc int[4];
+        var keys = new long[scored];
+        for (var i = 0; i < scored; i++)
+        {
+            decimal.GetBits(applicants[order[i]].Score!.Value, bits);
+            if (bits[2] != 0 || bits[1] < 0)
+            {
+                return null; // 63 bits of digits or more
+            }
+            // The score is digits / 10^scale: in units of 10^-places, digits × 10^(places - scale).
+            var digits = unchecked((ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+            var high = Math.BigMul(digits, PowersOfTen[places - ((bits[3] >> 16) & 0xFF)], out var units);
+            if (high != 0 || units >= Limit)
+            {
+                return null;
+            }
+            keys[i] = bits[3] < 0 ? (long)units : -(long)units;
+        }
+        return keys;
+    }
+
+    private static readonly ulong[] PowersOfTen = [.. Enumerable.Range(0, 19).Select(p => Enumerable.Repeat(10UL, p).Aggregate(1UL, (a, b) => a * b))];
+
     private static int[] Indices(int n)
     {
         var order = new int[n];
@@ -529,12 +567,22 @@ public static class Allocator
                 scored++;
             }
         }
-        var keys = new decimal[scored];
-        for (var i = 0; i < scored; i++)
+        // Scores as whole numbers of their smallest decimal place where they all fit in a long (as scores are written:
+        // 87.5, 91.25), sorted as the runtime's fastest keys; otherwise as decimals.
+        var scaled = ScaledScores(applicants, order, scored);
+        var keys = scaled is null ? new decimal[scored] : null;
+        if (scaled is not null)
         {
-            keys[i] = -applicants[order[i]].Score!.Value;
+            Array.Sort(scaled, order, 0, scored);
         }
-        Array.Sort(keys, order, 0, scored);
+        else
+        {
+            for (var i = 0; i < scored; i++)
+            {
+                keys![i] = -applicants[order[i]].Score!.Value;
+            }
+            Array.Sort(keys!, order, 0, scored);
+        }
         // A run of equal scores (and the unscored) is put in site-id order on packed id keys, each id read once.
         var run = Array.Empty<SiteIdKey>();
         void ById(int start, int end)
@@ -560,7 +608,7 @@ public static class Allocator
         for (var start = 0; start < scored;)
         {
             var end = start + 1;
-            while (end < scored && keys[end] == keys[start])
+            while (end < scored && (scaled is not null ? scaled[end] == scaled[start] : keys![end] == keys[start]))
             {
                 end++;
             }

@@ -56,11 +56,23 @@ public class SiteIdKeyTests
         }
     }
 
-    [Fact]
-    public void Ranked_PutsEqualScoresAndTheUnscoredInOrdinalIdOrder()
+    public static TheoryData<decimal?[]> ScoreSets() => new()
+    {
+        // Scores as written (compared as whole numbers of their smallest place), and scores no long can hold at their
+        // smallest place (compared as decimals): 19 decimal places, or 10^20.
+        new decimal?[] { null, 1m, 2m, 2.0m, 95.5m, -3.25m },
+        new decimal?[] { null, 1m, 2m, 2.0m, 0.1234567890123456789m, 0.1234567890123456788m },
+        new decimal?[] { null, 1m, 100000000000000000000m, 100000000000000000000.0m, -7m },
+        // Just under 10^18 units of the smallest place (whole numbers), and just over (decimals).
+        new decimal?[] { null, 99999999999999999.9m, 99999999999999999.8m, 0.5m, -99999999999999999.9m },
+        new decimal?[] { null, 999999999999999999m, 999999999999999998m, 0.5m },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScoreSets))]
+    public void Ranked_PutsEqualScoresAndTheUnscoredInOrdinalIdOrder(decimal?[] scores)
     {
         var random = new Random(11);
-        decimal?[] scores = [null, 1m, 2m, 2.0m, 95.5m];
         for (var round = 0; round < 300; round++)
         {
             var ids = Enumerable.Range(0, random.Next(2, 40)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
