@@ -131,24 +131,22 @@ public static class Allocator
     {
         options ??= new AllocationOptions();
         var c = Compute(rules, applicants, options);
-        var down = new RoundingPolicy(c.Unit, RoundingDirection.Down);
+        // Made from the computed arrays alone: the applicants' own memory is not read again.
         var allocations = new SiteAllocation[applicants.Count];
-        var unscored = 0;
         for (var i = 0; i < allocations.Length; i++)
         {
-            var a = applicants[i];
-            unscored += a.Score is null ? 1 : 0;
             allocations[i] = new SiteAllocation
             {
-                Applicant = a,
+                Applicant = applicants[i],
                 Entitlement = new Won(checked(c.Entitlement[i] * c.Unit)),
                 EntitlementLimit = c.Limits[i],
                 Award = new Won(checked(c.Awards[i] * c.Unit)),
                 Rank = c.Ranks?[i],
                 RulesLimit = c.RulesLimits[i] is var l && l >= 0 ? new Won(l) : null,
-                Request = a.Requested is { } r ? down.Round(r) : null,
+                Request = c.Requests[i] is var r && r != NoRequest ? new Won(r) : null,
             };
         }
+        var unscored = c.Unscored;
         var warnings = new List<LocalizedText>();
         if (options.Method == AllocationMethod.Ranked && unscored > 0)
         {
@@ -169,7 +167,11 @@ public static class Allocator
     }
 
     /// <summary>The allocation as arrays, in award units: what a sweep over many scenarios needs, without a record a site.</summary>
-    internal sealed record Computed(long Unit, Won Envelope, long[] Entitlement, string[] Limits, long[] RulesLimits, long[] Awards, int[]? Ranks, string? Level);
+    /// <remarks><see cref="Requests"/>: each request rounded down to the unit, in won, or <see cref="NoRequest"/>; <see cref="Unscored"/>: the applicants without a score.</remarks>
+    internal sealed record Computed(long Unit, Won Envelope, long[] Entitlement, string[] Limits, long[] RulesLimits, long[] Awards, int[]? Ranks, string? Level, long[] Requests, int Unscored);
+
+    // No request: a rounded request is a whole number of units, never this.
+    private const long NoRequest = long.MinValue;
 
     internal static Computed Compute(ProgramRules rules, IReadOnlyList<Applicant> applicants, AllocationOptions options)
     {
@@ -192,6 +194,8 @@ public static class Allocator
         var entitlement = new long[n]; // in award units
         var limits = new string[n];
         var rulesLimits = new long[n];
+        var requests = new long[n];
+        var unscored = 0;
         var down = new RoundingPolicy(unit, RoundingDirection.Down);
         long sum = 0;
         var overflow = false;
@@ -212,11 +216,17 @@ public static class Allocator
             var best = largest is { } l ? down.Round(l).Value : envelope.Value;
             rulesLimits[i] = largest is null ? -1 : best;
             var limit = key ?? AllocationLimits.Envelope;
-            if (a.Requested is { } requested && down.Round(requested).Value is var asked && asked < best)
+            requests[i] = NoRequest;
+            if (a.Requested is { } requested)
             {
-                best = asked;
-                limit = AllocationLimits.Request;
+                var asked = requests[i] = down.Round(requested).Value;
+                if (asked < best)
+                {
+                    best = asked;
+                    limit = AllocationLimits.Request;
+                }
             }
+            unscored += a.Score is null ? 1 : 0;
             entitlement[i] = Math.Max(0, best) / unit;
             limits[i] = limit;
             sum = unchecked(sum + entitlement[i]);
@@ -252,7 +262,7 @@ public static class Allocator
             Proportional(siteIds, entitlement, sum, budget, awards);
         }
 
-        return new Computed(unit, envelope, entitlement, limits, rulesLimits, awards, ranks, level);
+        return new Computed(unit, envelope, entitlement, limits, rulesLimits, awards, ranks, level, requests, unscored);
     }
 
     // Max-min fair: sites whose entitlement is below the common level get it all, the rest share what remains equally,

@@ -43,6 +43,7 @@ public class AllocatorTests
             (1_500_000_000L, "national-share-max"),
             (1_000_000_000L, AllocationLimits.Request),
         ]);
+        r.Allocations.Select(a => a.Request).ShouldBe([null, null, new Won(1_000_000_000)]);
         r.LeftOver.ShouldBe(Won.Parse("100억") - Won.Parse("50억"));
     }
 
