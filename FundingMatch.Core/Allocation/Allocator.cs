@@ -190,7 +190,12 @@ public static class Allocator
             throw new ArgumentException("The envelope is not negative.", nameof(options));
         }
         var n = applicants.Count;
-        var siteIds = new string[n]; // the ids side by side, for the tie-breaks: no trip through each applicant
+        // The ids side by side, for the tie-breaks: no trip through each applicant. Ranking puts every site in id order
+        // among its equals, in score order (a random walk over the ids): it takes each id as a sortable key, made while
+        // its characters are fresh from the problem check's hash.
+        var ranked = options.Method == AllocationMethod.Ranked;
+        var siteIds = ranked ? [] : new string[n];
+        var idKeys = ranked ? new SiteIdKey[n] : [];
         var entitlement = new long[n]; // in award units
         var limits = new string[n];
         var rulesLimits = new long[n];
@@ -205,10 +210,17 @@ public static class Allocator
         for (var i = 0; i < n; i++)
         {
             var a = applicants[i];
-            siteIds[i] = a.Site.SiteId;
             if (!finder.Add(i, a))
             {
                 continue;
+            }
+            if (ranked)
+            {
+                idKeys[i] = new SiteIdKey(a.Site.SiteId, i);
+            }
+            else
+            {
+                siteIds[i] = a.Site.SiteId;
             }
             // The entitlement is the generalized largest national amount: the smallest bound any constraint puts on
             // national money, rounded down to the award unit; without one, the envelope itself.
@@ -247,7 +259,7 @@ public static class Allocator
         string? level = null;
         if (options.Method == AllocationMethod.Ranked)
         {
-            ranks = Ranked(applicants, siteIds, entitlement, budget, options.Partial, awards);
+            ranks = Ranked(applicants, idKeys, entitlement, budget, options.Partial, awards);
         }
         else if (sum <= budget)
         {
@@ -562,7 +574,7 @@ public static class Allocator
         return order;
     }
 
-    private static int[] Ranked(IReadOnlyList<Applicant> applicants, string[] ids, long[] entitlement, long budget, PartialAward partial, long[] awards)
+    private static int[] Ranked(IReadOnlyList<Applicant> applicants, SiteIdKey[] idKeys, long[] entitlement, long budget, PartialAward partial, long[] awards)
     {
         var n = entitlement.Length;
         // Scored sites first, highest score first; then the unscored. Sorting on the scores as keys is the fast
@@ -607,7 +619,7 @@ public static class Allocator
             }
             for (var j = start; j < end; j++)
             {
-                run[j - start] = new SiteIdKey(ids[order[j]], order[j]);
+                run[j - start] = idKeys[order[j]];
             }
             Array.Sort(run, 0, end - start);
             for (var j = start; j < end; j++)
