@@ -351,7 +351,7 @@ public static class Allocator
         long below = 0; // the sum of the values dropped as less than every candidate
         long above = 0; // how many values were dropped as greater than every candidate
         long? best = null; // the smallest value seen whose sum is over the budget
-        var left = rounds ?? (2 * (System.Numerics.BitOperations.Log2((uint)Math.Max(1, values.Length)) + 1));
+        var left = rounds ?? SelectionRounds(values.Length);
         while (lo < hi)
         {
             if (--left < 0)
@@ -408,6 +408,10 @@ public static class Allocator
         }
         return best;
     }
+
+    // How many partitions a selection over n items takes before it sorts what is left: median-of-three pivots halve the
+    // range on nearly any input, so this is reached only by inputs built to defeat them.
+    private static int SelectionRounds(int n) => 2 * (System.Numerics.BitOperations.Log2((uint)Math.Max(1, n)) + 1);
 
     private static long MedianOfThree(long a, long b, long c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
@@ -486,7 +490,7 @@ public static class Allocator
         var target = count - 1;
         // Median-of-three partitions halve the range on nearly any input; past this many, the rest is sorted, so that
         // no input makes the selection quadratic.
-        var partitions = 2 * (System.Numerics.BitOperations.Log2((uint)items.Length) + 1);
+        var partitions = SelectionRounds(items.Length);
         while (lo < hi)
         {
             if (--partitions < 0)

@@ -94,14 +94,9 @@ public class SiteIdKeyTests
         // Hamilton's method written plainly (every remainder sorted), against the allocator's selection: entitlements
         // drawn from a few values, so that remainders tie at the cut.
         var random = new Random(13);
-        long[] totals = [1_000_000, 2_000_000, 3_000_000, 3_000_000, 7_000_000, 10_000_000_000];
         for (var round = 0; round < 500; round++)
         {
-            var ids = Enumerable.Range(0, random.Next(2, 60)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
-            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, totals[random.Next(totals.Length)]))).ToArray();
-            var envelope = random.NextInt64(0, 2_500_000L * ids.Length);
-            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Proportional, Envelope = new Won(envelope) });
-            var entitled = r.Allocations.Select(a => a.Entitlement.Value / 1_000).ToArray();
+            var (ids, envelope, entitled, r) = RandomRound(random, AllocationMethod.Proportional, [1_000_000, 2_000_000, 3_000_000, 3_000_000, 7_000_000, 10_000_000_000], 2, 2_500_000);
             long budget = envelope / 1_000, sum = entitled.Sum();
             var expected = (long[])entitled.Clone();
             if (sum > budget)
@@ -145,14 +140,9 @@ public class SiteIdKeyTests
         // Sort the entitlements, fill the smallest while the rest can have as much, share what remains, leftover
         // units by ordinal id: against the allocator on random rounds with equal entitlements.
         var random = new Random(19);
-        long[] totals = [0, 1_000_000, 3_000_000, 3_000_000, 8_000_000, 10_000_000_000];
         for (var round = 0; round < 500; round++)
         {
-            var ids = Enumerable.Range(0, random.Next(1, 60)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
-            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, totals[random.Next(totals.Length)]))).ToArray();
-            var envelope = random.NextInt64(0, 2_600_000L * ids.Length);
-            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Equal, Envelope = new Won(envelope) });
-            var entitled = r.Allocations.Select(a => a.Entitlement.Value / 1_000).ToArray();
+            var (ids, envelope, entitled, r) = RandomRound(random, AllocationMethod.Equal, [0, 1_000_000, 3_000_000, 3_000_000, 8_000_000, 10_000_000_000], 1, 2_600_000);
             var expected = (long[])entitled.Clone();
             var remaining = envelope / 1_000;
             if (entitled.Sum() > remaining)
@@ -175,6 +165,19 @@ public class SiteIdKeyTests
             }
             r.Allocations.Select(a => a.Award.Value / 1_000).ToArray().ShouldBe(expected, $"envelope {envelope}: {string.Join(" ", ids.Select(Escaped))}");
         }
+    }
+
+    // A round of distinct random ids (at least `fewest` drawn), each site's total drawn from `totals`, allocated by
+    // `method` from an envelope of up to `perSite` a site: the ids, the envelope, each entitlement in units of 1,000
+    // won, and the result.
+    private static (string[] Ids, long Envelope, long[] Entitled, AllocationResult Result) RandomRound(
+        Random random, AllocationMethod method, long[] totals, int fewest, long perSite)
+    {
+        var ids = Enumerable.Range(0, random.Next(fewest, 60)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
+        var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, totals[random.Next(totals.Length)]))).ToArray();
+        var envelope = random.NextInt64(0, perSite * ids.Length);
+        var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = method, Envelope = new Won(envelope) });
+        return (ids, envelope, r.Allocations.Select(a => a.Entitlement.Value / 1_000).ToArray(), r);
     }
 
     private static string Escaped(string id) => string.Concat(id.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"));
