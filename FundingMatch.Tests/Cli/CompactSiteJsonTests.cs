@@ -18,20 +18,21 @@ public class CompactSiteJsonTests
         "emoji 🏭 factory", "ｆｕｌｌｗｉｄｔｈ", "한글과 English & 'apostrophes'", "\u2028 line separator", "\u00a0nbsp\u00ad",
     ];
 
-    // The program, the language of the messages, and how many of the random sites pass it at least (the per-firm
-    // program's cap fails most of them).
+    // The program, the language of the messages, how many of the random sites pass it at least, and how many written
+    // this way have findings at least. The per-firm program's caps fail most of them, and its caps' findings cite a
+    // quoted text, which the writer escapes: those sites are declined, and written the general way.
     // With perYear, the national share is held in every fiscal year: those findings name their year.
-    public static TheoryData<string, Language, int, bool> Programs() => new()
+    public static TheoryData<string, Language, int, int, bool> Programs() => new()
     {
-        { ProgramCatalog.DefaultProgramId, Language.English, 500, false },
-        { ProgramCatalog.DefaultProgramId, Language.Korean, 500, true },
-        { "sogongin-center-2020-strict", Language.English, 500, true },
-        { "sogongin-smart-manufacturing-2025", Language.Korean, 5, false },
+        { ProgramCatalog.DefaultProgramId, Language.English, 500, 100, false },
+        { ProgramCatalog.DefaultProgramId, Language.Korean, 500, 100, true },
+        { "sogongin-center-2020-strict", Language.English, 500, 100, true },
+        { "sogongin-smart-manufacturing-2025", Language.Korean, 5, 50, false },
     };
 
     [Theory]
     [MemberData(nameof(Programs))]
-    public void TryWrite_OfASite_IsWhatTheGeneralWriterWrites(string program, Language language, int passing, bool perYear)
+    public void TryWrite_OfASite_IsWhatTheGeneralWriterWrites(string program, Language language, int passing, int findings, bool perYear)
     {
         var rules = TestData.Program(program);
         if (perYear)
@@ -69,7 +70,7 @@ public class CompactSiteJsonTests
             withYear += assessment.Findings.Any(f => f.FiscalYear is not null) ? 1 : 0;
         }
         passed.ShouldBeGreaterThan(passing);
-        withFindings.ShouldBeGreaterThan(100);
+        withFindings.ShouldBeGreaterThan(findings);
         (withYear > 10).ShouldBe(perYear);
         declined.ShouldBeGreaterThan(100);
     }

@@ -63,19 +63,23 @@ public class EmbeddedProgramTests
     {
         var rules = TestData.Smart2025;
         rules.Constraints.Select(c => (c.Key, c.Code)).ShouldBe([
-            ("per-site-cap", "site-cap-exceeded"), ("national-share-max", "national-share-exceeded"),
+            ("per-site-cap", "site-cap-exceeded"), ("total-cap", "total-cap-exceeded"), ("national-share-max", "national-share-exceeded"),
             ("private-share-min", "private-share-short"), ("in-kind-max", "in-kind-exceeded"),
         ]);
         rules.ProgramConstraints.ShouldBeEmpty(); // no envelope, no site count
         rules.NationalEnvelope.ShouldBeNull();
         rules.Constraints.ShouldAllBe(c => c.Citation.Document.Contains("reported") || c.Citation.Section.Contains("reported"));
         rules.Find("per-site-cap").ShouldBeOfType<AmountCap>().Amount.ShouldBe(Won.Parse("4,200만원"));
+        var total = rules.Find("total-cap").ShouldBeOfType<AmountCap>();
+        (total.Sum, total.Amount).ShouldBe((MoneySelector.All, Won.Parse("6,000만원")));
     }
 
     [Theory]
     // national, private cash, private in kind → the codes: at each bound it passes, one won past it fails with its code
     [InlineData(42_000_000L, 9_000_000L, 9_000_000L, new string[0])]                            // 70%, 4,200만원, 30%, in kind 50%
-    [InlineData(42_000_001L, 9_000_001L, 9_000_000L, new[] { "site-cap-exceeded" })]            // cap + 1 won
+    [InlineData(42_000_001L, 9_000_001L, 9_000_000L, new[] { "site-cap-exceeded", "total-cap-exceeded" })] // cap + 1 won, so the total + 2 won
+    [InlineData(42_000_000L, 9_000_001L, 9_000_000L, new[] { "total-cap-exceeded" })]           // total + 1 won, every share kept
+    [InlineData(30_000_000L, 30_000_000L, 0L, new string[0])]                                   // 6,000만원 with more than 30% self-burden
     [InlineData(28_000_001L, 12_000_000L, 0L, new[] { "national-share-exceeded", "private-share-short" })] // 70% + 1 won is 30% − 1 won
     [InlineData(42_000_000L, 8_999_999L, 9_000_001L, new[] { "in-kind-exceeded" })]             // in kind half + 1 won
     [InlineData(14_000_000L, 6_000_000L, 0L, new string[0])]                                    // exactly 70/30, all cash

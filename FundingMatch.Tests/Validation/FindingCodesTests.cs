@@ -39,6 +39,7 @@ public class FindingCodesTests
                 "sogongin-center-2020-strict: deadline-missed error",
                 "sogongin-center-2020-strict: floor-area-below-guide warning",
                 "sogongin-smart-manufacturing-2025: site-cap-exceeded error",
+                "sogongin-smart-manufacturing-2025: total-cap-exceeded error",
                 "sogongin-smart-manufacturing-2025: national-share-exceeded error",
                 "sogongin-smart-manufacturing-2025: private-share-short error",
                 "sogongin-smart-manufacturing-2025: in-kind-exceeded error",
