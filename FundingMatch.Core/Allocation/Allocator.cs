@@ -196,6 +196,8 @@ public static class Allocator
         var ranked = options.Method == AllocationMethod.Ranked;
         var siteIds = ranked ? [] : new string[n];
         var idKeys = ranked ? new SiteIdKey[n] : [];
+        // Equal gives its leftover units by id among most of the sites: it keeps each id's numbers, made here too.
+        var packedIds = options.Method == AllocationMethod.Equal ? new (ulong, ulong)[n] : [];
         var entitlement = new long[n]; // in award units
         var limits = new string[n];
         var rulesLimits = new long[n];
@@ -221,6 +223,10 @@ public static class Allocator
             else
             {
                 siteIds[i] = a.Site.SiteId;
+                if (packedIds.Length > 0)
+                {
+                    packedIds[i] = PackedId.Of(a.Site.SiteId);
+                }
             }
             // The entitlement is the generalized largest national amount: the smallest bound any constraint puts on
             // national money, rounded down to the award unit; without one, the envelope itself.
@@ -267,7 +273,7 @@ public static class Allocator
         }
         else if (options.Method == AllocationMethod.Equal)
         {
-            level = Equal(siteIds, entitlement, budget, awards, unit);
+            level = Equal(siteIds, packedIds, entitlement, budget, awards, unit);
         }
         else
         {
@@ -278,8 +284,8 @@ public static class Allocator
     }
 
     // Max-min fair: sites whose entitlement is below the common level get it all, the rest share what remains equally,
-    // floored to whole units, with the leftover units one each by site id.
-    private static string Equal(string[] ids, long[] entitlement, long budget, long[] awards, long unit)
+    // floored to whole units, with the leftover units one each by site id (ids[i] packed as packedIds[i]).
+    private static string Equal(string[] ids, (ulong, ulong)[] packedIds, long[] entitlement, long budget, long[] awards, long unit)
     {
         var n = entitlement.Length;
         // The sites that get their whole entitlement are those entitled to less than the threshold: the smallest
@@ -305,7 +311,8 @@ public static class Allocator
         }
         var each = remaining / unsaturated;
         var extra = remaining % unsaturated;
-        var rest = extra > 0 ? new SiteIdKey[unsaturated] : [];
+        // The unsaturated sites' ids as the first pass packed them: no string is read unless two agree on their numbers.
+        var rest = extra > 0 ? new PackedId[unsaturated] : [];
         var taken = 0;
         for (var i = 0; i < n; i++)
         {
@@ -314,7 +321,8 @@ public static class Allocator
                 awards[i] = each;
                 if (extra > 0)
                 {
-                    rest[taken++] = new SiteIdKey(ids[i], i);
+                    var (first, second) = packedIds[i];
+                    rest[taken++] = new PackedId(first, second, i);
                 }
             }
         }
@@ -322,7 +330,7 @@ public static class Allocator
         {
             // Every unsaturated site has the same remainder, so the leftover units go one each to the first sites by
             // id: a selection of the `extra` smallest ids, O(n) on average, where sorting them all would be O(n log n).
-            SelectSmallest(rest, (int)extra);
+            SelectSmallest(rest, (int)extra, new PackedIdOrder(ids));
             for (var j = 0; j < extra; j++)
             {
                 awards[rest[j].Index]++;
@@ -484,7 +492,17 @@ public static class Allocator
     // Rearranges items so that its first `count` elements are the smallest (in no particular order; equal items may
     // stand either side of the cut): Hoare-partition quickselect with a median-of-three pivot.
     private static void SelectSmallest<T>(T[] items, int count)
+        where T : IComparable<T> => SelectSmallest(items, count, default(Natural<T>));
+
+    // The order of T itself, as a comparer: a struct, so that the selection is compiled for it and calls it directly.
+    private readonly struct Natural<T> : IComparer<T>
         where T : IComparable<T>
+    {
+        public int Compare(T? x, T? y) => x!.CompareTo(y!);
+    }
+
+    private static void SelectSmallest<T, TOrder>(T[] items, int count, TOrder order)
+        where TOrder : struct, IComparer<T>
     {
         int lo = 0, hi = items.Length - 1;
         var target = count - 1;
@@ -495,19 +513,19 @@ public static class Allocator
         {
             if (--partitions < 0)
             {
-                Array.Sort(items, lo, hi - lo + 1);
+                Array.Sort(items, lo, hi - lo + 1, order);
                 return;
             }
             var mid = lo + ((hi - lo) / 2);
-            if (items[mid].CompareTo(items[lo]) < 0) { (items[mid], items[lo]) = (items[lo], items[mid]); }
-            if (items[hi].CompareTo(items[lo]) < 0) { (items[hi], items[lo]) = (items[lo], items[hi]); }
-            if (items[hi].CompareTo(items[mid]) < 0) { (items[hi], items[mid]) = (items[mid], items[hi]); }
+            if (order.Compare(items[mid], items[lo]) < 0) { (items[mid], items[lo]) = (items[lo], items[mid]); }
+            if (order.Compare(items[hi], items[lo]) < 0) { (items[hi], items[lo]) = (items[lo], items[hi]); }
+            if (order.Compare(items[hi], items[mid]) < 0) { (items[hi], items[mid]) = (items[mid], items[hi]); }
             var pivot = items[mid];
             int i = lo, j = hi;
             while (i <= j)
             {
-                while (items[i].CompareTo(pivot) < 0) { i++; }
-                while (items[j].CompareTo(pivot) > 0) { j--; }
+                while (order.Compare(items[i], pivot) < 0) { i++; }
+                while (order.Compare(items[j], pivot) > 0) { j--; }
                 if (i <= j)
                 {
                     (items[i], items[j]) = (items[j], items[i]);

@@ -37,6 +37,26 @@ public class SiteIdKeyTests
     }
 
     [Fact]
+    public void PackedIdOrder_OrdersAnyTwoIdsAsCompareOrdinalDoes()
+    {
+        // The same keys without the strings (equal's leftover units): the ids are looked up by place where the numbers agree.
+        var random = new Random(20200610);
+        var stringsAsked = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            var ids = new[] { RandomId(random), RandomId(random) };
+            var expected = Math.Sign(string.CompareOrdinal(ids[0], ids[1]));
+            var ((x1, x2), (y1, y2)) = (PackedId.Of(ids[0]), PackedId.Of(ids[1]));
+            var (kx, ky) = (new PackedId(x1, x2, 0), new PackedId(y1, y2, 1));
+            var order = new PackedIdOrder(ids);
+            Math.Sign(order.Compare(kx, ky)).ShouldBe(expected, $"{Escaped(ids[0])} against {Escaped(ids[1])}");
+            Math.Sign(order.Compare(ky, kx)).ShouldBe(-expected, $"{Escaped(ids[1])} against {Escaped(ids[0])}");
+            stringsAsked += (x1, x2) == (y1, y2) ? 1 : 0;
+        }
+        stringsAsked.ShouldBeGreaterThan(1_000); // ids that agree on their first eight units, and differ after or in length
+    }
+
+    [Fact]
     public void Equal_GivesTheLeftoverUnitsToTheSmallestIds_InOrdinalOrder()
     {
         // Sites with the same entitlement share the envelope; the units left over go one each to the smallest ids.
