@@ -190,14 +190,11 @@ public static class Allocator
             throw new ArgumentException("The envelope is not negative.", nameof(options));
         }
         var n = applicants.Count;
-        // The ids side by side, for the tie-breaks: no trip through each applicant. Ranking puts every site in id order
-        // among its equals, in score order (a random walk over the ids): it takes each id as a sortable key, made while
-        // its characters are fresh from the problem check's hash.
-        var ranked = options.Method == AllocationMethod.Ranked;
-        var siteIds = ranked ? [] : new string[n];
-        var idKeys = ranked ? new SiteIdKey[n] : [];
-        // Equal gives its leftover units by id among most of the sites: it keeps each id's numbers, made here too.
-        var packedIds = options.Method == AllocationMethod.Equal ? new (ulong, ulong)[n] : [];
+        // The ids side by side, for the tie-breaks: no trip through each applicant. Equal gives its leftover units by id
+        // among most of the sites, and ranking puts every site in id order among its equals: both keep each id's
+        // numbers too (PackedId), made while its characters are fresh from the problem check's hash.
+        var siteIds = new string[n];
+        var packedIds = options.Method is AllocationMethod.Equal or AllocationMethod.Ranked ? new (ulong, ulong)[n] : [];
         var entitlement = new long[n]; // in award units
         var limits = new string[n];
         var rulesLimits = new long[n];
@@ -216,17 +213,10 @@ public static class Allocator
             {
                 continue;
             }
-            if (ranked)
+            siteIds[i] = a.Site.SiteId;
+            if (packedIds.Length > 0)
             {
-                idKeys[i] = new SiteIdKey(a.Site.SiteId, i);
-            }
-            else
-            {
-                siteIds[i] = a.Site.SiteId;
-                if (packedIds.Length > 0)
-                {
-                    packedIds[i] = PackedId.Of(a.Site.SiteId);
-                }
+                packedIds[i] = PackedId.Of(a.Site.SiteId);
             }
             // The entitlement is the generalized largest national amount: the smallest bound any constraint puts on
             // national money, rounded down to the award unit; without one, the envelope itself.
@@ -265,7 +255,7 @@ public static class Allocator
         string? level = null;
         if (options.Method == AllocationMethod.Ranked)
         {
-            ranks = Ranked(applicants, idKeys, entitlement, budget, options.Partial, awards);
+            ranks = Ranked(applicants, siteIds, packedIds, entitlement, budget, options.Partial, awards);
         }
         else if (sum <= budget)
         {
@@ -586,6 +576,65 @@ public static class Allocator
 
     private static readonly ulong[] PowersOfTen = [.. Enumerable.Range(0, 19).Select(p => Enumerable.Repeat(10UL, p).Aggregate(1UL, (a, b) => a * b))];
 
+    // Sorts keys[..count] (each within 10^18 of zero, as ScaledScores makes them) ascending, and items[..count] with them,
+    // keeping equal keys in their order: a least-significant-digit radix sort over the bytes of each key's distance from
+    // the smallest, as many passes as the widest distance has bytes (scores up to 100 with two decimal places: two
+    // passes over the keys, where a comparison sort of a million takes twenty).
+    internal static void RadixSort<T>(long[] keys, T[] items, int count)
+    {
+        if (count < 2)
+        {
+            return;
+        }
+        var min = keys[0];
+        var max = keys[0];
+        for (var i = 1; i < count; i++)
+        {
+            min = Math.Min(min, keys[i]);
+            max = Math.Max(max, keys[i]);
+        }
+        // The keys are under 10^18 from zero, so their distances from the smallest are under 2^63: sorted in place of
+        // the keys, then turned back.
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] -= min;
+        }
+        var span = max - min;
+        long[] distances = keys, spareDistances = new long[count];
+        T[] from = items, to = new T[count];
+        Span<int> starts = stackalloc int[256];
+        for (var shift = 0; shift < 63 && (span >> shift) != 0; shift += 8)
+        {
+            starts.Clear();
+            for (var i = 0; i < count; i++)
+            {
+                starts[(int)((distances[i] >> shift) & 0xFF)]++;
+            }
+            var place = 0;
+            for (var b = 0; b < 256; b++)
+            {
+                (starts[b], place) = (place, place + starts[b]);
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var at = starts[(int)((distances[i] >> shift) & 0xFF)]++;
+                spareDistances[at] = distances[i];
+                to[at] = from[i];
+            }
+            (distances, spareDistances) = (spareDistances, distances);
+            (from, to) = (to, from);
+        }
+        if (!ReferenceEquals(from, items))
+        {
+            Array.Copy(from, items, count);
+            Array.Copy(distances, keys, count);
+        }
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] += min;
+        }
+    }
+
     private static int[] Indices(int n)
     {
         var order = new int[n];
@@ -596,7 +645,7 @@ public static class Allocator
         return order;
     }
 
-    private static int[] Ranked(IReadOnlyList<Applicant> applicants, SiteIdKey[] idKeys, long[] entitlement, long budget, PartialAward partial, long[] awards)
+    private static int[] Ranked(IReadOnlyList<Applicant> applicants, string[] ids, (ulong, ulong)[] packedIds, long[] entitlement, long budget, PartialAward partial, long[] awards)
     {
         var n = entitlement.Length;
         // Scored sites first, highest score first; then the unscored. Sorting on the scores as keys is the fast
@@ -611,55 +660,56 @@ public static class Allocator
                 scored++;
             }
         }
+        // Each site with its id's numbers, so that a run of equal scores is put in id order where it stands, with no
+        // trip to ids spread over the heap.
+        var sites = new PackedId[n];
+        for (var j = 0; j < n; j++)
+        {
+            var (first, second) = packedIds[order[j]];
+            sites[j] = new PackedId(first, second, order[j]);
+        }
         // Scores as whole numbers of their smallest decimal place where they all fit in a long (as scores are written:
-        // 87.5, 91.25), sorted as the runtime's fastest keys; otherwise as decimals.
+        // 87.5, 91.25), sorted by their bytes (a radix sort: as many passes as the scores have bytes that differ);
+        // otherwise as decimals.
         var scaled = ScaledScores(applicants, order, scored);
-        var keys = scaled is null ? new decimal[scored] : null;
         if (scaled is not null)
         {
-            Array.Sort(scaled, order, 0, scored);
+            RadixSort(scaled, sites, scored);
         }
         else
         {
-            for (var i = 0; i < scored; i++)
+            var keys = new decimal[scored];
+            for (var j = 0; j < scored; j++)
             {
-                keys![i] = -applicants[order[i]].Score!.Value;
+                keys[j] = -applicants[order[j]].Score!.Value;
             }
-            Array.Sort(keys!, order, 0, scored);
-        }
-        // A run of equal scores (and the unscored) is put in site-id order on packed id keys, each id read once.
-        var run = Array.Empty<SiteIdKey>();
-        void ById(int start, int end)
-        {
-            if (end - start < 2)
+            Array.Sort(keys, sites, 0, scored);
+            scaled = new long[scored];
+            for (var j = 1; j < scored; j++)
             {
-                return;
-            }
-            if (run.Length < end - start)
-            {
-                run = new SiteIdKey[Math.Max(end - start, Math.Min(2 * run.Length, n))];
-            }
-            for (var j = start; j < end; j++)
-            {
-                run[j - start] = idKeys[order[j]];
-            }
-            Array.Sort(run, 0, end - start);
-            for (var j = start; j < end; j++)
-            {
-                order[j] = run[j - start].Index;
+                scaled[j] = scaled[j - 1] + (keys[j] == keys[j - 1] ? 0 : 1); // equal scores, equal numbers
             }
         }
+        // A run of equal scores (and the unscored) is put in site-id order.
+        var byId = new PackedIdOrder(ids);
         for (var start = 0; start < scored;)
         {
             var end = start + 1;
-            while (end < scored && (scaled is not null ? scaled[end] == scaled[start] : keys![end] == keys[start]))
+            while (end < scored && scaled[end] == scaled[start])
             {
                 end++;
             }
-            ById(start, end);
+            if (end - start > 1)
+            {
+                sites.AsSpan(start, end - start).Sort(byId);
+            }
             start = end;
         }
-        ById(scored, n);
+        sites.AsSpan(scored).Sort(byId);
+        for (var j = 0; j < n; j++)
+        {
+            order[j] = sites[j].Index;
+        }
         var ranks = new int[n];
         var remaining = budget;
         for (var j = 0; j < n; j++)

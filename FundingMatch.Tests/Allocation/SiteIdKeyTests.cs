@@ -155,6 +155,29 @@ public class SiteIdKeyTests
     }
 
     [Fact]
+    public void RadixSort_IsAStableSortByKey()
+    {
+        // Keys that differ in one byte (one pass, whose result is copied back), two, three, and every byte, and
+        // negative ones; a few values each, so that equal keys must keep their order.
+        var random = new Random(23);
+        foreach (var span in new[] { 0L, 200L, 60_000L, 16_000_000L, 999_999_999_999_999_999L })
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var values = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.NextInt64(-span, span + 1)).ToArray();
+                var keys = Enumerable.Range(0, random.Next(0, 300)).Select(_ => values[random.Next(values.Length)]).ToArray();
+                var count = random.Next(0, keys.Length + 1); // only the first `count` are sorted
+                var items = Enumerable.Range(0, keys.Length).ToArray();
+                var expected = items.Take(count).OrderBy(i => keys[i]).Concat(items.Skip(count)).ToArray();
+                var expectedKeys = expected.Select(i => keys[i]).ToArray();
+                Allocator.RadixSort(keys, items, count);
+                items.ShouldBe(expected, $"span {span}, round {round}");
+                keys.ShouldBe(expectedKeys, $"span {span}, round {round}");
+            }
+        }
+    }
+
+    [Fact]
     public void Equal_IsTheWaterFillingWrittenPlainly()
     {
         // Sort the entitlements, fill the smallest while the rest can have as much, share what remains, leftover
