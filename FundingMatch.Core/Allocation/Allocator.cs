@@ -194,7 +194,7 @@ public static class Allocator
         // among most of the sites, and ranking puts every site in id order among its equals: both keep each id's
         // numbers too (PackedId), made while its characters are fresh from the problem check's hash.
         var siteIds = new string[n];
-        var packedIds = options.Method is AllocationMethod.Equal or AllocationMethod.Ranked ? new (ulong, ulong)[n] : [];
+        var packedIds = options.Method is AllocationMethod.Equal or AllocationMethod.Ranked ? new PackedId[n] : [];
         var entitlement = new long[n]; // in award units
         var limits = new string[n];
         var rulesLimits = new long[n];
@@ -216,7 +216,7 @@ public static class Allocator
             siteIds[i] = a.Site.SiteId;
             if (packedIds.Length > 0)
             {
-                packedIds[i] = PackedId.Of(a.Site.SiteId);
+                packedIds[i] = PackedId.Of(a.Site.SiteId, i);
             }
             // The entitlement is the generalized largest national amount: the smallest bound any constraint puts on
             // national money, rounded down to the award unit; without one, the envelope itself.
@@ -275,7 +275,7 @@ public static class Allocator
 
     // Max-min fair: sites whose entitlement is below the common level get it all, the rest share what remains equally,
     // floored to whole units, with the leftover units one each by site id (ids[i] packed as packedIds[i]).
-    private static string Equal(string[] ids, (ulong, ulong)[] packedIds, long[] entitlement, long budget, long[] awards, long unit)
+    private static string Equal(string[] ids, PackedId[] packedIds, long[] entitlement, long budget, long[] awards, long unit)
     {
         var n = entitlement.Length;
         // The sites that get their whole entitlement are those entitled to less than the threshold: the smallest
@@ -311,8 +311,7 @@ public static class Allocator
                 awards[i] = each;
                 if (extra > 0)
                 {
-                    var (first, second) = packedIds[i];
-                    rest[taken++] = new PackedId(first, second, i);
+                    rest[taken++] = packedIds[i];
                 }
             }
         }
@@ -538,15 +537,15 @@ public static class Allocator
         }
     }
 
-    // Minus each score of order[..scored] in whole units of the smallest decimal place any of them has, when every one
+    // Minus each score of sites[..scored] in whole units of the smallest decimal place any of them has, when every one
     // is then under 10^18 (equal scores give equal keys, a higher score a smaller key); null otherwise. Worked out on
     // the decimals' digits, in integers.
-    private static long[]? ScaledScores(IReadOnlyList<Applicant> applicants, int[] order, int scored)
+    private static long[]? ScaledScores(IReadOnlyList<Applicant> applicants, PackedId[] sites, int scored)
     {
         var places = 0;
         for (var i = 0; i < scored; i++)
         {
-            places = Math.Max(places, applicants[order[i]].Score!.Value.Scale);
+            places = Math.Max(places, applicants[sites[i].Index].Score!.Value.Scale);
         }
         if (places > 18)
         {
@@ -557,7 +556,7 @@ public static class Allocator
         var keys = new long[scored];
         for (var i = 0; i < scored; i++)
         {
-            decimal.GetBits(applicants[order[i]].Score!.Value, bits);
+            decimal.GetBits(applicants[sites[i].Index].Score!.Value, bits);
             if (bits[2] != 0 || bits[1] < 0)
             {
                 return null; // 63 bits of digits or more
@@ -635,43 +634,25 @@ public static class Allocator
         }
     }
 
-    private static int[] Indices(int n)
-    {
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    private static int[] Ranked(IReadOnlyList<Applicant> applicants, string[] ids, (ulong, ulong)[] packedIds, long[] entitlement, long budget, PartialAward partial, long[] awards)
+    // Sites are ranked in `sites` (each applicant's packed id and place, in applicant order), which this reorders.
+    private static int[] Ranked(IReadOnlyList<Applicant> applicants, string[] ids, PackedId[] sites, long[] entitlement, long budget, PartialAward partial, long[] awards)
     {
         var n = entitlement.Length;
-        // Scored sites first, highest score first; then the unscored. Sorting on the scores as keys is the fast
-        // part; only runs of equal scores are then put in site-id order.
-        var order = Indices(n);
+        // Scored sites first, highest score first, then the unscored, each with its id's numbers: a run of equal scores
+        // is put in id order where it stands, with no trip to ids spread over the heap.
         var scored = 0;
         for (var i = 0; i < n; i++)
         {
             if (applicants[i].Score is not null)
             {
-                (order[scored], order[i]) = (order[i], order[scored]);
+                (sites[scored], sites[i]) = (sites[i], sites[scored]);
                 scored++;
             }
         }
-        // Each site with its id's numbers, so that a run of equal scores is put in id order where it stands, with no
-        // trip to ids spread over the heap.
-        var sites = new PackedId[n];
-        for (var j = 0; j < n; j++)
-        {
-            var (first, second) = packedIds[order[j]];
-            sites[j] = new PackedId(first, second, order[j]);
-        }
         // Scores as whole numbers of their smallest decimal place where they all fit in a long (as scores are written:
-        // 87.5, 91.25), sorted by their bytes (a radix sort: as many passes as the scores have bytes that differ);
+        // 87.5, 91.25), sorted by their bytes (a radix sort: as many passes as the scores' spread has bytes);
         // otherwise as decimals.
-        var scaled = ScaledScores(applicants, order, scored);
+        var scaled = ScaledScores(applicants, sites, scored);
         if (scaled is not null)
         {
             RadixSort(scaled, sites, scored);
@@ -681,7 +662,7 @@ public static class Allocator
             var keys = new decimal[scored];
             for (var j = 0; j < scored; j++)
             {
-                keys[j] = -applicants[order[j]].Score!.Value;
+                keys[j] = -applicants[sites[j].Index].Score!.Value;
             }
             Array.Sort(keys, sites, 0, scored);
             scaled = new long[scored];
@@ -706,15 +687,11 @@ public static class Allocator
             start = end;
         }
         sites.AsSpan(scored).Sort(byId);
-        for (var j = 0; j < n; j++)
-        {
-            order[j] = sites[j].Index;
-        }
         var ranks = new int[n];
         var remaining = budget;
         for (var j = 0; j < n; j++)
         {
-            var i = order[j];
+            var i = sites[j].Index;
             ranks[i] = j + 1;
             if (entitlement[i] <= remaining)
             {

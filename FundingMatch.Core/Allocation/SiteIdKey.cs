@@ -50,8 +50,8 @@ internal readonly struct SiteIdKey : IComparable<SiteIdKey>
 /// </summary>
 internal readonly record struct PackedId(ulong First, ulong Second, int Index)
 {
-    /// <summary>The numbers of <paramref name="id"/>, made while its characters are at hand.</summary>
-    public static (ulong First, ulong Second) Of(string id) => (SiteIdKey.Pack(id, 0), SiteIdKey.Pack(id, 4));
+    /// <summary>The key of <paramref name="id"/> at <paramref name="index"/>, made while its characters are at hand.</summary>
+    public static PackedId Of(string id, int index) => new(SiteIdKey.Pack(id, 0), SiteIdKey.Pack(id, 4), index);
 }
 
 /// <summary>
