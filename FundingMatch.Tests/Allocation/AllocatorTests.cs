@@ -153,6 +153,27 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Problems_OfManyApplicants_AreWhatADictionaryFinds()
+    {
+        // 60,000 applicants over 40,000 ids: the repeats are looked for in parts of a few thousand (16 of them here),
+        // and must be what one dictionary of every id finds, each named by its first place, in applicant order.
+        var random = new Random(20200610);
+        var ids = Enumerable.Range(0, 60_000).Select(_ => $"S{random.Next(40_000):D7}").ToArray();
+        var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, 10_000_000_000))).ToList();
+        var expected = new List<string>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!first.TryAdd(ids[i], i))
+            {
+                expected.Add($"{i} {ids[i]} the site id is given twice (first at applicant #{first[ids[i]] + 1}); each applicant needs its own id");
+            }
+        }
+        expected.Count.ShouldBeGreaterThan(15_000);
+        Allocator.Problems(applicants).Select(p => $"{p.Index} {p.SiteId} {p.Message.English}").ShouldBe(expected);
+    }
+
+    [Fact]
     public void Problems_OfIdsWhoseHashesShareTheKept32Bits_AreOnlyTheRealRepeats()
     {
         // S0009968 and S0067249 agree on the 32 bits of hash the table keeps: neither is a repeat of the other, and a
