@@ -11,7 +11,8 @@ namespace FundingMatch.Allocation;
 /// Splits a national envelope among applicants exactly to the won: every award is a whole multiple of the award
 /// unit and at most the site's entitlement, and the awards add up to min(envelope, sum of entitlements) rounded down
 /// to the unit (except ranked with <see cref="PartialAward.Skip"/>, which may leave money that fits no one).
-/// Each method sorts once: O(n log n), with no loop that redistributes until stable.
+/// No method takes more than O(n log n), and none loops to redistribute until stable: equal and proportional select
+/// (O(n) on average), ranked sorts once (by score, radix; then each run of equal scores by id).
 /// </summary>
 /// <remarks>
 /// Proportional awards hand out leftover units by largest remainder (Hamilton's method), which has the Alabama
