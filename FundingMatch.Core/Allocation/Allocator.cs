@@ -483,7 +483,7 @@ public static class Allocator
         {
             cut = Math.Max(cut, selected[j]);
         }
-        var ties = new List<SiteIdKey>();
+        var ties = new List<PackedId>();
         var below = 0;
         for (var i = 0; i < n; i++)
         {
@@ -494,7 +494,7 @@ public static class Allocator
             }
             else if (keys[i] == cut)
             {
-                ties.Add(new SiteIdKey(ids[i], i));
+                ties.Add(PackedId.Of(ids[i], i));
             }
         }
         // Fewer remainders than `leftover` are above the cut, and as many or more are at it or above.
@@ -502,7 +502,7 @@ public static class Allocator
         var need = leftover - below;
         if (need < atCut.Length)
         {
-            SelectSmallest(atCut, need);
+            SelectSmallest(atCut, need, new PackedIdOrder(ids));
         }
         for (var j = 0; j < need; j++)
         {
