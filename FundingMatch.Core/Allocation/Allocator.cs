@@ -49,7 +49,8 @@ public static class Allocator
     /// </remarks>
     private sealed class ProblemFinder(IReadOnlyList<Applicant> applicants)
     {
-        // Applicants a part, about: its table (two slots an applicant, 8 bytes a slot) is then 64 KB.
+        // Applicants a part on average, at least (and fewer than twice as many): its table (two slots an applicant, 8 bytes
+        // a slot) is then 64 to 128 KB, in the processor's cache.
         private const int PartSize = 4096;
 
         private readonly uint[] _fingerprints = new uint[applicants.Count];

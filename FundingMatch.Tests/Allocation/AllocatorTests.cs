@@ -155,7 +155,7 @@ public class AllocatorTests
     [Fact]
     public void Problems_OfManyApplicants_AreWhatADictionaryFinds()
     {
-        // 60,000 applicants over 40,000 ids: the repeats are looked for in parts of a few thousand (16 of them here),
+        // 60,000 applicants over 40,000 ids: the repeats are looked for in parts of a few thousand (8 of them here),
         // and must be what one dictionary of every id finds, each named by its first place, in applicant order.
         var random = new Random(20200610);
         var ids = Enumerable.Range(0, 60_000).Select(_ => $"S{random.Next(40_000):D7}").ToArray();
