@@ -61,7 +61,7 @@ public static class Allocator
         {
             var hash = IdHashes.Hash(applicant.Site.SiteId);
             _fingerprints[index] = unchecked((uint)(hash >> 32) ^ (uint)hash);
-            if (HasNegativeLine(applicant.Site) || applicant.Requested is { IsNegative: true })
+            if (ConsistencyChecks.HasNegative(applicant.Site) || applicant.Requested is { IsNegative: true })
             {
                 _problems.Add((index, 1, new ApplicantProblem(index, applicant.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
                 return false;
@@ -141,19 +141,6 @@ public static class Allocator
         // The part of a fingerprint: the top partBits bits of it mixed (none: one part).
         private static int Part(uint fingerprint, int partBits) =>
             partBits == 0 ? 0 : (int)(unchecked(fingerprint * 2654435769u) >> (32 - partBits));
-    }
-
-    // A loop over the lines' span: this runs once an applicant, a million times for a large round.
-    private static bool HasNegativeLine(SiteBudget site)
-    {
-        foreach (ref readonly var line in site.LineSpan)
-        {
-            if (line.Amount.IsNegative)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>Allocates under <paramref name="rules"/>.</summary>
