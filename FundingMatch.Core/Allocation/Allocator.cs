@@ -597,8 +597,8 @@ public static class Allocator
 
     // Sorts keys[..count] (each within 10^18 of zero, as ScaledScores makes them) ascending, and items[..count] with them,
     // keeping equal keys in their order: a least-significant-digit radix sort over the bytes of each key's distance from
-    // the smallest, as many passes as the widest distance has bytes (scores up to 100 with two decimal places: two
-    // passes over the keys, where a comparison sort of a million takes twenty).
+    // the smallest, a pass for each byte of the widest distance where the keys' bytes differ (scores up to 100 with two
+    // decimal places: two passes over the keys, where a comparison sort of a million takes twenty).
     internal static void RadixSort<T>(long[] keys, T[] items, int count)
     {
         if (count < 2)
@@ -612,31 +612,43 @@ public static class Allocator
             min = Math.Min(min, keys[i]);
             max = Math.Max(max, keys[i]);
         }
+        var span = max - min;
+        var passes = 0;
+        while (passes < 8 && (span >> (8 * passes)) != 0)
+        {
+            passes++;
+        }
         // The keys are under 10^18 from zero, so their distances from the smallest are under 2^63: sorted in place of
-        // the keys, then turned back.
+        // the keys, then turned back. Every pass's counts are taken as the distances are made; a pass whose byte is the
+        // same for every key moves nothing.
+        Span<int> starts = stackalloc int[256 * 8];
+        starts.Clear();
         for (var i = 0; i < count; i++)
         {
-            keys[i] -= min;
+            var distance = keys[i] -= min;
+            for (var p = 0; p < passes; p++)
+            {
+                starts[(p << 8) | (int)((distance >> (8 * p)) & 0xFF)]++;
+            }
         }
-        var span = max - min;
         long[] distances = keys, spareDistances = new long[count];
         T[] from = items, to = new T[count];
-        Span<int> starts = stackalloc int[256];
-        for (var shift = 0; shift < 63 && (span >> shift) != 0; shift += 8)
+        for (var p = 0; p < passes; p++)
         {
-            starts.Clear();
-            for (var i = 0; i < count; i++)
+            var counts = starts.Slice(p << 8, 256);
+            if (counts.Contains(count))
             {
-                starts[(int)((distances[i] >> shift) & 0xFF)]++;
+                continue;
             }
             var place = 0;
             for (var b = 0; b < 256; b++)
             {
-                (starts[b], place) = (place, place + starts[b]);
+                (counts[b], place) = (place, place + counts[b]);
             }
+            var shift = 8 * p;
             for (var i = 0; i < count; i++)
             {
-                var at = starts[(int)((distances[i] >> shift) & 0xFF)]++;
+                var at = counts[(int)((distances[i] >> shift) & 0xFF)]++;
                 spareDistances[at] = distances[i];
                 to[at] = from[i];
             }
@@ -652,6 +664,18 @@ public static class Allocator
         {
             keys[i] += min;
         }
+    }
+
+    private static bool InOrder(ReadOnlySpan<PackedId> sites, PackedIdOrder byId)
+    {
+        for (var j = 1; j < sites.Length; j++)
+        {
+            if (byId.Compare(sites[j - 1], sites[j]) >= 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Sites are ranked in `sites` (each applicant's packed id and place, in applicant order), which this reorders.
@@ -691,37 +715,62 @@ public static class Allocator
                 scaled[j] = scaled[j - 1] + (keys[j] == keys[j - 1] ? 0 : 1); // equal scores, equal numbers
             }
         }
-        // A run of equal scores (and the unscored) is put in site-id order.
+        // A run of equal scores (and the unscored) is put in site-id order. The sorts above keep equal scores in applicant
+        // order, so where applicants come in id order (as lists mostly do) every run already is: a run is sorted only
+        // where two of its neighbours are out of order.
         var byId = new PackedIdOrder(ids);
         for (var start = 0; start < scored;)
         {
             var end = start + 1;
+            var inOrder = true;
             while (end < scored && scaled[end] == scaled[start])
             {
+                inOrder = inOrder && byId.Compare(sites[end - 1], sites[end]) < 0;
                 end++;
             }
-            if (end - start > 1)
+            if (!inOrder)
             {
                 sites.AsSpan(start, end - start).Sort(byId);
             }
             start = end;
         }
-        sites.AsSpan(scored).Sort(byId);
+        if (!InOrder(sites.AsSpan(scored), byId))
+        {
+            sites.AsSpan(scored).Sort(byId);
+        }
+        // The ranks, and the entitlements gathered in rank order, in one pass whose reads and writes at the sites' places
+        // do not wait on one another; the awards then walk that array in order (each within what is left, one part
+        // award where the options give it), and go back to their places, the sites awarded nothing skipped.
         var ranks = new int[n];
-        var remaining = budget;
+        var ranked = scaled.Length == n ? scaled : new long[n]; // the scores are not needed any more
         for (var j = 0; j < n; j++)
         {
             var i = sites[j].Index;
             ranks[i] = j + 1;
-            if (entitlement[i] <= remaining)
+            ranked[j] = entitlement[i];
+        }
+        var remaining = budget;
+        for (var j = 0; j < n; j++)
+        {
+            if (ranked[j] <= remaining)
             {
-                awards[i] = entitlement[i];
-                remaining -= entitlement[i];
+                remaining -= ranked[j];
             }
             else if (partial == PartialAward.Award)
             {
-                awards[i] = remaining;
+                ranked[j] = remaining;
                 remaining = 0;
+            }
+            else
+            {
+                ranked[j] = 0;
+            }
+        }
+        for (var j = 0; j < n; j++)
+        {
+            if (ranked[j] != 0)
+            {
+                awards[sites[j].Index] = ranked[j];
             }
         }
         return ranks;

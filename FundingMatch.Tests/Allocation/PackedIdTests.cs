@@ -80,15 +80,19 @@ public class PackedIdTests
         for (var round = 0; round < 300; round++)
         {
             var ids = Enumerable.Range(0, random.Next(2, 40)).Select(_ => RandomId(random)).Distinct(StringComparer.Ordinal).ToArray();
-            var applicants = ids.Select(id => new Applicant(TestData.Cash(id, 0, 10_000_000_000), Score: scores[random.Next(scores.Length)])).ToArray();
-            var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Ranked, Envelope = new Won(1_000_000) });
-            var expected = applicants
-                .OrderBy(a => a.Score is null)
-                .ThenByDescending(a => a.Score)
-                .ThenBy(a => a.Site.SiteId, StringComparer.Ordinal)
-                .Select(a => a.Site.SiteId)
-                .ToArray();
-            r.Allocations.OrderBy(a => a.Rank).Select(a => a.SiteId).ToArray().ShouldBe(expected, string.Join(" ", expected.Select(Escaped)));
+            var drawn = ids.Select(id => new Applicant(TestData.Cash(id, 0, 10_000_000_000), Score: scores[random.Next(scores.Length)])).ToArray();
+            // In random order (runs of equal scores are sorted), and in id order (they already are, and are left so).
+            foreach (var applicants in new[] { drawn, [.. drawn.OrderBy(a => a.Site.SiteId, StringComparer.Ordinal)] })
+            {
+                var r = Allocator.Allocate(TestData.Rules2020, applicants, new AllocationOptions { Method = AllocationMethod.Ranked, Envelope = new Won(1_000_000) });
+                var expected = applicants
+                    .OrderBy(a => a.Score is null)
+                    .ThenByDescending(a => a.Score)
+                    .ThenBy(a => a.Site.SiteId, StringComparer.Ordinal)
+                    .Select(a => a.Site.SiteId)
+                    .ToArray();
+                r.Allocations.OrderBy(a => a.Rank).Select(a => a.SiteId).ToArray().ShouldBe(expected, string.Join(" ", expected.Select(Escaped)));
+            }
         }
     }
 
@@ -142,21 +146,22 @@ public class PackedIdTests
     public void RadixSort_IsAStableSortByKey()
     {
         // Keys that differ in one byte (one pass, whose result is copied back), two, three, and every byte, and
-        // negative ones; a few values each, so that equal keys must keep their order.
+        // negative ones; a few values each, so that equal keys must keep their order. As multiples of 256 too: every
+        // distance's low byte is 0, and that pass is skipped.
         var random = new Random(23);
-        foreach (var span in new[] { 0L, 200L, 60_000L, 16_000_000L, 999_999_999_999_999_999L })
+        foreach (var (span, step) in new[] { 0L, 200L, 60_000L, 16_000_000L, 999_999_999_999_999_999L }.SelectMany(s => new[] { (s, 1L), (s, 256L) }))
         {
             for (var round = 0; round < 200; round++)
             {
-                var values = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.NextInt64(-span, span + 1)).ToArray();
+                var values = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.NextInt64(-span, span + 1) / step * step).ToArray();
                 var keys = Enumerable.Range(0, random.Next(0, 300)).Select(_ => values[random.Next(values.Length)]).ToArray();
                 var count = random.Next(0, keys.Length + 1); // only the first `count` are sorted
                 var items = Enumerable.Range(0, keys.Length).ToArray();
                 var expected = items.Take(count).OrderBy(i => keys[i]).Concat(items.Skip(count)).ToArray();
                 var expectedKeys = expected.Select(i => keys[i]).ToArray();
                 Allocator.RadixSort(keys, items, count);
-                items.ShouldBe(expected, $"span {span}, round {round}");
-                keys.ShouldBe(expectedKeys, $"span {span}, round {round}");
+                items.ShouldBe(expected, $"span {span}, step {step}, round {round}");
+                keys.ShouldBe(expectedKeys, $"span {span}, step {step}, round {round}");
             }
         }
     }
