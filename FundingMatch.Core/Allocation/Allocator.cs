@@ -150,22 +150,10 @@ public static class Allocator
     public static AllocationResult Allocate(ProgramRules rules, IReadOnlyList<Applicant> applicants, AllocationOptions? options = null)
     {
         options ??= new AllocationOptions();
-        var c = Compute(rules, applicants, options);
-        // Made from the computed arrays alone: the applicants' own memory is not read again.
-        var allocations = new SiteAllocation[applicants.Count];
-        for (var i = 0; i < allocations.Length; i++)
-        {
-            allocations[i] = new SiteAllocation
-            {
-                Applicant = applicants[i],
-                Entitlement = new Won(checked(c.Entitlement[i] * c.Unit)),
-                EntitlementLimit = c.Limits[i],
-                Award = new Won(checked(c.Awards[i] * c.Unit)),
-                Rank = c.Ranks?[i],
-                RulesLimit = c.RulesLimits[i] is var l && l >= 0 ? new Won(l) : null,
-                Request = c.Requests[i] is var r && r != NoRequest ? new Won(r) : null,
-            };
-        }
+        ArgumentNullException.ThrowIfNull(applicants);
+        // The applicants as they are now (the caller's list may change later), for the allocations to name.
+        var list = applicants.ToArray();
+        var c = Compute(rules, list, options);
         var unscored = c.Unscored;
         var warnings = new List<LocalizedText>();
         if (options.Method == AllocationMethod.Ranked && unscored > 0)
@@ -180,10 +168,42 @@ public static class Allocator
             Envelope = c.Envelope,
             AwardUnit = new Won(c.Unit),
             Partial = options.Partial,
-            Allocations = allocations,
+            Allocations = new SiteAllocations(list, c),
             Level = c.Level,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The allocations as a view of the computed arrays: each <see cref="SiteAllocation"/> is made when it is read, so a
+    /// million applicants cost no second copy of every figure (72 MB) and no pass to make it.
+    /// </summary>
+    private sealed class SiteAllocations(Applicant[] applicants, Computed c) : IReadOnlyList<SiteAllocation>
+    {
+        public int Count => applicants.Length;
+
+        public SiteAllocation this[int index] => index < 0 || index >= applicants.Length
+            ? throw new ArgumentOutOfRangeException(nameof(index), index, $"An index from 0 to {applicants.Length - 1}.")
+            : new()
+        {
+            Applicant = applicants[index],
+            Entitlement = new Won(checked(c.Entitlement[index] * c.Unit)),
+            EntitlementLimit = c.Limits[index],
+            Award = new Won(checked(c.Awards[index] * c.Unit)),
+            Rank = c.Ranks?[index],
+            RulesLimit = c.RulesLimits[index] is var l && l >= 0 ? new Won(l) : null,
+            Request = c.Requests[index] is var r && r != NoRequest ? new Won(r) : null,
+        };
+
+        public IEnumerator<SiteAllocation> GetEnumerator()
+        {
+            for (var i = 0; i < applicants.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The allocation as arrays, in award units: what a sweep over many scenarios needs, without a record a site.</summary>
@@ -209,11 +229,12 @@ public static class Allocator
         {
             throw new ArgumentException("The envelope is not negative.", nameof(options));
         }
-        var n = applicants.Count;
-        // The ids side by side, for the tie-breaks: no trip through each applicant. Equal gives its leftover units by id
-        // among most of the sites, and ranking puts every site in id order among its equals: both keep each id's
-        // numbers too (PackedId), made while its characters are fresh from the problem check's hash.
-        var siteIds = new string[n];
+        // An array, read in place (Allocate gives one): no call through the list an applicant.
+        var list = applicants as Applicant[] ?? [.. applicants];
+        var n = list.Length;
+        // Equal gives its leftover units by id among most of the sites, and ranking puts every site in id order among its
+        // equals: both keep each id's numbers (PackedId), made while its characters are fresh from the problem check's
+        // hash, and read an id itself only where two agree on their numbers.
         var packedIds = options.Method is AllocationMethod.Equal or AllocationMethod.Ranked ? new PackedId[n] : [];
         var entitlement = new long[n]; // in award units
         var limits = new string[n];
@@ -225,15 +246,14 @@ public static class Allocator
         var overflow = false;
         // The applicants' problems are found in the same pass (a pass over a million applicants is mostly the wait for
         // their memory), and reported before anything else; an applicant with a negative amount is not computed.
-        var finder = new ProblemFinder(applicants);
+        var finder = new ProblemFinder(list);
         for (var i = 0; i < n; i++)
         {
-            var a = applicants[i];
+            var a = list[i];
             if (!finder.Add(i, a))
             {
                 continue;
             }
-            siteIds[i] = a.Site.SiteId;
             if (packedIds.Length > 0)
             {
                 packedIds[i] = PackedId.Of(a.Site.SiteId, i);
@@ -275,7 +295,7 @@ public static class Allocator
         string? level = null;
         if (options.Method == AllocationMethod.Ranked)
         {
-            ranks = Ranked(applicants, siteIds, packedIds, entitlement, budget, options.Partial, awards);
+            ranks = Ranked(list, packedIds, entitlement, budget, options.Partial, awards);
         }
         else if (sum <= budget)
         {
@@ -283,19 +303,19 @@ public static class Allocator
         }
         else if (options.Method == AllocationMethod.Equal)
         {
-            level = Equal(siteIds, packedIds, entitlement, budget, awards, unit);
+            level = Equal(list, packedIds, entitlement, budget, awards, unit);
         }
         else
         {
-            Proportional(siteIds, entitlement, sum, budget, awards);
+            Proportional(list, entitlement, sum, budget, awards);
         }
 
         return new Computed(unit, envelope, entitlement, limits, rulesLimits, awards, ranks, level, requests, unscored);
     }
 
     // Max-min fair: sites whose entitlement is below the common level get it all, the rest share what remains equally,
-    // floored to whole units, with the leftover units one each by site id (ids[i] packed as packedIds[i]).
-    private static string Equal(string[] ids, PackedId[] packedIds, long[] entitlement, long budget, long[] awards, long unit)
+    // floored to whole units, with the leftover units one each by site id (applicant i's packed as packedIds[i]).
+    private static string Equal(Applicant[] applicants, PackedId[] packedIds, long[] entitlement, long budget, long[] awards, long unit)
     {
         var n = entitlement.Length;
         // The sites that get their whole entitlement are those entitled to less than the threshold: the smallest
@@ -339,7 +359,7 @@ public static class Allocator
         {
             // Every unsaturated site has the same remainder, so the leftover units go one each to the first sites by
             // id: a selection of the `extra` smallest ids, O(n) on average, where sorting them all would be O(n log n).
-            SelectSmallest(rest, (int)extra, new PackedIdOrder(ids));
+            SelectSmallest(rest, (int)extra, ById(applicants));
             for (var j = 0; j < extra; j++)
             {
                 awards[rest[j].Index]++;
@@ -433,7 +453,7 @@ public static class Allocator
     private static long MedianOfThree(long a, long b, long c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     // Hamilton's method: floor every exact share, then one unit each to the largest remainders (ties by site id).
-    private static void Proportional(string[] ids, long[] entitlement, long sum, long budget, long[] awards)
+    private static void Proportional(Applicant[] applicants, long[] entitlement, long sum, long budget, long[] awards)
     {
         var n = entitlement.Length;
         var keys = new long[n];
@@ -482,7 +502,7 @@ public static class Allocator
             }
             else if (keys[i] == cut)
             {
-                ties.Add(PackedId.Of(ids[i], i));
+                ties.Add(PackedId.Of(applicants[i].Site.SiteId, i));
             }
         }
         // Fewer remainders than `leftover` are above the cut, and as many or more are at it or above.
@@ -490,7 +510,7 @@ public static class Allocator
         var need = leftover - below;
         if (need < atCut.Length)
         {
-            SelectSmallest(atCut, need, new PackedIdOrder(ids));
+            SelectSmallest(atCut, need, ById(applicants));
         }
         for (var j = 0; j < need; j++)
         {
@@ -560,7 +580,7 @@ public static class Allocator
     // Minus each score of sites[..scored] in whole units of the smallest decimal place any of them has, when every one
     // is then under 10^18 (equal scores give equal keys, a higher score a smaller key); null otherwise. Worked out on
     // the decimals' digits, in integers.
-    private static long[]? ScaledScores(IReadOnlyList<Applicant> applicants, PackedId[] sites, int scored)
+    private static long[]? ScaledScores(Applicant[] applicants, PackedId[] sites, int scored)
     {
         var places = 0;
         for (var i = 0; i < scored; i++)
@@ -666,6 +686,9 @@ public static class Allocator
         }
     }
 
+    // The applicants' id order (made here, so that no method that uses it captures its applicants in a closure).
+    private static PackedIdOrder ById(Applicant[] applicants) => new(i => applicants[i].Site.SiteId);
+
     private static bool InOrder(ReadOnlySpan<PackedId> sites, PackedIdOrder byId)
     {
         for (var j = 1; j < sites.Length; j++)
@@ -679,7 +702,7 @@ public static class Allocator
     }
 
     // Sites are ranked in `sites` (each applicant's packed id and place, in applicant order), which this reorders.
-    private static int[] Ranked(IReadOnlyList<Applicant> applicants, string[] ids, PackedId[] sites, long[] entitlement, long budget, PartialAward partial, long[] awards)
+    private static int[] Ranked(Applicant[] applicants, PackedId[] sites, long[] entitlement, long budget, PartialAward partial, long[] awards)
     {
         var n = entitlement.Length;
         // Scored sites first, highest score first, then the unscored, each with its id's numbers: a run of equal scores
@@ -718,7 +741,7 @@ public static class Allocator
         // A run of equal scores (and the unscored) is put in site-id order. The sorts above keep equal scores in applicant
         // order, so where applicants come in id order (as lists mostly do) every run already is: a run is sorted only
         // where two of its neighbours are out of order.
-        var byId = new PackedIdOrder(ids);
+        var byId = ById(applicants);
         for (var start = 0; start < scored;)
         {
             var end = start + 1;

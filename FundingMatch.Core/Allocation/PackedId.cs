@@ -30,12 +30,12 @@ internal readonly record struct PackedId(ulong First, ulong Second, int Index)
 
 /// <summary>
 /// Orders <see cref="PackedId"/>s as <see cref="string.CompareOrdinal(string, string)"/> orders their ids: by the
-/// numbers, and where they agree by the ids themselves, found at their places in <paramref name="ids"/>.
+/// numbers, and where they agree by the ids themselves, the id at each place given by <paramref name="idAt"/>.
 /// </summary>
-internal readonly struct PackedIdOrder(string[] ids) : IComparer<PackedId>
+internal readonly struct PackedIdOrder(Func<int, string> idAt) : IComparer<PackedId>
 {
     public int Compare(PackedId x, PackedId y) =>
         x.First != y.First ? x.First.CompareTo(y.First)
         : x.Second != y.Second ? x.Second.CompareTo(y.Second)
-        : string.CompareOrdinal(ids[x.Index], ids[y.Index]);
+        : string.CompareOrdinal(idAt(x.Index), idAt(y.Index));
 }

@@ -105,6 +105,25 @@ public class AllocatorTests
     }
 
     [Fact]
+    public void Allocations_AreTheApplicantsAsGiven_WhateverTheListBecomesLater()
+    {
+        // The result is made when it is read, from what the allocation computed and kept: a list changed afterwards
+        // changes nothing in it.
+        var a = A("a", "0", "100억", score: 90);
+        var b = A("b", "0", "16억", score: 80);
+        var applicants = new List<Applicant> { a, b };
+        var r = Allocator.Allocate(Rules, applicants, new AllocationOptions { Method = AllocationMethod.Ranked, Envelope = Won.Parse("30억") });
+        applicants[0] = A("z", "0", "2억");
+        applicants.Add(A("y", "0", "2억"));
+        r.Allocations.Count.ShouldBe(2);
+        r.Allocations.Select(x => x.Applicant).ShouldBe([a, b]);
+        r.Allocations.Select(x => (x.Award.Value, x.Rank)).ShouldBe([(2_500_000_000L, (int?)1), (500_000_000L, 2)]);
+        r.Allocations[1].ShouldBe(r.Allocations.Last());
+        Should.Throw<ArgumentOutOfRangeException>(() => r.Allocations[2]);
+        Should.Throw<ArgumentOutOfRangeException>(() => r.Allocations[-1]);
+    }
+
+    [Fact]
     public void Ranked_SitesWithoutAScoreComeLast() =>
         Allocator.Allocate(Rules, [A("a", "0", "100억"), A("b", "0", "100억", score: 1)],
             new AllocationOptions { Method = AllocationMethod.Ranked, Envelope = Won.Parse("25억") }).Allocations.Select(a => a.Award.Value).ShouldBe([0L, 2_500_000_000L]);

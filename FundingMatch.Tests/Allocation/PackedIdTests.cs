@@ -30,7 +30,7 @@ public class PackedIdTests
             var ids = new[] { RandomId(random), RandomId(random) };
             var expected = Math.Sign(string.CompareOrdinal(ids[0], ids[1]));
             var (kx, ky) = (PackedId.Of(ids[0], 0), PackedId.Of(ids[1], 1));
-            var order = new PackedIdOrder(ids);
+            var order = new PackedIdOrder(i => ids[i]);
             Math.Sign(order.Compare(kx, ky)).ShouldBe(expected, $"{Escaped(ids[0])} against {Escaped(ids[1])}");
             Math.Sign(order.Compare(ky, kx)).ShouldBe(-expected, $"{Escaped(ids[1])} against {Escaped(ids[0])}");
             numbersDecided += ids[0].Length > 0 && ids[1].Length > 0 && ids[0][0] != ids[1][0] ? 1 : 0;
