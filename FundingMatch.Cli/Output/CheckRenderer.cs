@@ -91,6 +91,13 @@ internal static class CheckRenderer
         {
             w.Line(ctx.T("(현물)은 국비·지방비·민간 중 현물로 내는 몫입니다.", "(in kind) is the part of national, local and private money given in kind."));
         }
+        // The column names each binding limit by its constraint's key (what --vary takes): what each one says, in the
+        // report's language, in the rules' order.
+        var binding = report.Sites.Select(s => s.Figures.BindingLimit).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var constraint in rules.SiteConstraints.Where(c => binding.Contains(c.Key)))
+        {
+            w.Line(Cells.Plain($"{ctx.T("적용한도", "Binds")} {constraint.Key}: {constraint.Describe().In(ctx.Language)}"));
+        }
 
         var findings = report.Sites.SelectMany(s => s.Findings).ToList();
         if (findings.Count > 0)

@@ -76,6 +76,20 @@ public class CheckCommandTests
         doc.RootElement.GetProperty("summary").GetProperty("result").GetString().ShouldBe("fail");
     }
 
+    [Theory]
+    [InlineData("en", "Binds per-site-cap: national ≤ 2,500,000,000 won a site (25억원)", "Binds national-share-max: national ≤ 50% of total")]
+    [InlineData("ko", "적용한도 per-site-cap: 국비 ≤ 1곳당 2,500,000,000원 (25억원)", "적용한도 national-share-max: 국비 ≤ 총사업비의 50%")]
+    public void Check_Table_SaysUnderItWhatEachBindingLimitInItIs(string language, string cap, string share)
+    {
+        // The column names a limit by its constraint's key; below the table, each key shown, in the rules' order, with
+        // what it says, in the report's language; none that binds no site.
+        var violations = Run("check", Sample("sogongin-2020-violations.csv"), "--lang", language);
+        var lines = violations.Out.Split('\n').Select(l => l.TrimEnd()).ToList();
+        lines.Where(l => l.StartsWith(cap.Split(' ')[0] + " ", StringComparison.Ordinal)).ShouldBe([cap, share]);
+        var sample = Run("check", Sample("sogongin-2020.csv"), "--lang", language);
+        sample.Out.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith(cap.Split(' ')[0] + " ", StringComparison.Ordinal)).ShouldBe([cap]);
+    }
+
     [Fact]
     public void Check_Violations_GithubFormatAnnotatesTheCsvLineOfEachSite()
     {
