@@ -182,18 +182,24 @@ public static class Allocator
     {
         public int Count => applicants.Length;
 
-        public SiteAllocation this[int index] => index < 0 || index >= applicants.Length
-            ? throw new ArgumentOutOfRangeException(nameof(index), index, $"An index from 0 to {applicants.Length - 1}.")
-            : new()
+        public SiteAllocation this[int index]
         {
-            Applicant = applicants[index],
-            Entitlement = new Won(checked(c.Entitlement[index] * c.Unit)),
-            EntitlementLimit = c.Limits[index],
-            Award = new Won(checked(c.Awards[index] * c.Unit)),
-            Rank = c.Ranks?[index],
-            RulesLimit = c.RulesLimits[index] is var l && l >= 0 ? new Won(l) : null,
-            Request = c.Requests[index] is var r && r != NoRequest ? new Won(r) : null,
-        };
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, applicants.Length);
+                return new()
+                {
+                    Applicant = applicants[index],
+                    Entitlement = new Won(checked(c.Entitlement[index] * c.Unit)),
+                    EntitlementLimit = c.Limits[index],
+                    Award = new Won(checked(c.Awards[index] * c.Unit)),
+                    Rank = c.Ranks?[index],
+                    RulesLimit = c.RulesLimits[index] is var l && l >= 0 ? new Won(l) : null,
+                    Request = c.Requests[index] is var r && r != NoRequest ? new Won(r) : null,
+                };
+            }
+        }
 
         public IEnumerator<SiteAllocation> GetEnumerator()
         {
