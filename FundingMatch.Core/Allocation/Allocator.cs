@@ -40,27 +40,19 @@ public static class Allocator
     /// over the applicants as their entitlements.
     /// </summary>
     /// <remarks>
-    /// Repeated ids: each id's hash (32 bits of it) is noted in the pass; at the end the applicants are split by those
-    /// bits into parts of a few thousand, in order, and each part is looked through with a table of each hash beside
-    /// the place of its first applicant. The strings are compared only where the 32 bits agree, so a collision is
-    /// never taken for a repeat, and a repeat names its first place at once. Equal hashes fall in the same part, so
-    /// the parts find what one table over every applicant would; but a part's table stays in the processor's cache,
-    /// where one table for a million applicants (16 MB) cost a trip to memory an applicant.
+    /// Repeated ids: each id's hash (32 bits of it) is noted in the pass, and <see cref="RepeatedIds"/> finds them at
+    /// the end, part by part, comparing the strings only where the 32 bits agree: a collision is never taken for a
+    /// repeat, and a repeat names its first place at once.
     /// </remarks>
     private sealed class ProblemFinder(IReadOnlyList<Applicant> applicants)
     {
-        // Applicants a part on average, at least (and fewer than twice as many): its table (two slots an applicant, 8 bytes
-        // a slot) is then 64 to 128 KB, in the processor's cache.
-        private const int PartSize = 4096;
-
         private readonly uint[] _fingerprints = new uint[applicants.Count];
         private readonly List<(int Index, int Order, ApplicantProblem Problem)> _problems = [];
 
         /// <summary>Takes applicant <paramref name="index"/> (the next in order); false when it has a negative amount or request.</summary>
         public bool Add(int index, Applicant applicant)
         {
-            var hash = IdHashes.Hash(applicant.Site.SiteId);
-            _fingerprints[index] = unchecked((uint)(hash >> 32) ^ (uint)hash);
+            _fingerprints[index] = IdHashes.Fingerprint(applicant.Site.SiteId);
             if (ConsistencyChecks.HasNegative(applicant.Site) || applicant.Requested is { IsNegative: true })
             {
                 _problems.Add((index, 1, new ApplicantProblem(index, applicant.Site.SiteId, new LocalizedText("음수 금액이 있습니다", "a negative amount or request"))));
@@ -72,75 +64,21 @@ public static class Allocator
         /// <summary>The problems of every applicant taken, in applicant order (a repeated id before a negative amount).</summary>
         public IReadOnlyList<ApplicantProblem> Finish()
         {
-            FindRepeats();
+            foreach (var (first, i) in RepeatedIds.Find(_fingerprints, new SiteIds(applicants)))
+            {
+                var where = applicants[first].Site.Origin?.ToString() ?? $"applicant #{first + 1}";
+                _problems.Add((i, 0, new ApplicantProblem(i, applicants[i].Site.SiteId, new LocalizedText(
+                    $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
+                    $"the site id is given twice (first at {where}); each applicant needs its own id"))));
+            }
             _problems.Sort((x, y) => x.Index != y.Index ? x.Index.CompareTo(y.Index) : x.Order.CompareTo(y.Order));
             return [.. _problems.Select(p => p.Problem)];
         }
 
-        private void FindRepeats()
+        private readonly struct SiteIds(IReadOnlyList<Applicant> applicants) : RepeatedIds.IIds
         {
-            var n = _fingerprints.Length;
-            // A power of two of parts; a part is the top bits of the fingerprint mixed by Fibonacci hashing.
-            var partBits = System.Numerics.BitOperations.Log2((uint)Math.Max(1, n / PartSize));
-            var starts = new int[(1 << partBits) + 1];
-            foreach (var fingerprint in _fingerprints)
-            {
-                starts[Part(fingerprint, partBits) + 1]++;
-            }
-            for (var p = 1; p < starts.Length; p++)
-            {
-                starts[p] += starts[p - 1];
-            }
-            // Each applicant's entry as a table keeps it, the fingerprint beside the place + 1, part by part, in order.
-            var entries = new ulong[n];
-            var next = starts[..^1];
-            var largest = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var fingerprint = _fingerprints[i];
-                entries[next[Part(fingerprint, partBits)]++] = ((ulong)fingerprint << 32) | (uint)(i + 1);
-            }
-            for (var p = 0; p + 1 < starts.Length; p++)
-            {
-                largest = Math.Max(largest, starts[p + 1] - starts[p]);
-            }
-            var table = new ulong[IdHashes.SlotsFor(largest)];
-            for (var p = 0; p + 1 < starts.Length; p++)
-            {
-                var slots = table.AsSpan(0, IdHashes.SlotsFor(starts[p + 1] - starts[p]));
-                slots.Clear();
-                var mask = slots.Length - 1;
-                var shift = 32 - System.Numerics.BitOperations.Log2((uint)slots.Length);
-                foreach (var entry in entries.AsSpan(starts[p], starts[p + 1] - starts[p]))
-                {
-                    var fingerprint = (uint)(entry >> 32);
-                    var i = (int)unchecked((uint)entry) - 1;
-                    // The mixed fingerprint's bits below the part's, linear probing.
-                    for (var slot = (int)((unchecked(fingerprint * 2654435769u) << partBits) >> shift); ; slot = (slot + 1) & mask)
-                    {
-                        var kept = slots[slot];
-                        if (kept == 0)
-                        {
-                            slots[slot] = entry;
-                            break;
-                        }
-                        var at = (int)unchecked((uint)kept) - 1;
-                        if ((uint)(kept >> 32) == fingerprint && string.Equals(applicants[at].Site.SiteId, applicants[i].Site.SiteId, StringComparison.Ordinal))
-                        {
-                            var where = applicants[at].Site.Origin?.ToString() ?? $"applicant #{at + 1}";
-                            _problems.Add((i, 0, new ApplicantProblem(i, applicants[i].Site.SiteId, new LocalizedText(
-                                $"사업장코드가 중복됩니다 (처음: {where}); 신청 사업장마다 코드가 달라야 합니다",
-                                $"the site id is given twice (first at {where}); each applicant needs its own id"))));
-                            break;
-                        }
-                    }
-                }
-            }
+            public bool Same(int x, int y) => string.Equals(applicants[x].Site.SiteId, applicants[y].Site.SiteId, StringComparison.Ordinal);
         }
-
-        // The part of a fingerprint: the top partBits bits of it mixed (none: one part).
-        private static int Part(uint fingerprint, int partBits) =>
-            partBits == 0 ? 0 : (int)(unchecked(fingerprint * 2654435769u) >> (32 - partBits));
     }
 
     /// <summary>Allocates under <paramref name="rules"/>.</summary>

@@ -17,12 +17,13 @@ public sealed class BudgetCheck
 {
     private readonly ProgramRules _rules;
     private readonly ProgramTotalsBuilder _totals = new();
-    // The first place of every id, and every place of the ids seen more than once: a stream of distinct ids
-    // costs one entry a site and no list.
-    // Each place is kept as numbers (a file's index and a line), not as the site's SourceLocation, so that a million
-    // streamed sites leave a million small strings behind, not a million objects more for the collector to trace.
-    private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _repeated = new(StringComparer.Ordinal);
+    // Every site's id, for the repeated ids Complete finds: 32 bits of its hash, and its characters one after another
+    // in one array (site i's end at _idEnds[i]), not a string kept a site, so that a million streamed sites leave the
+    // collector a few large arrays to keep, not a million small objects to trace. Each place is kept as numbers (a
+    // file's index and a line), not as the site's SourceLocation, for the same reason.
+    private uint[] _fingerprints = new uint[16];
+    private char[] _idChars = new char[256];
+    private int[] _idEnds = new int[16];
     private readonly List<(int Source, int Line)> _places = [];
     private readonly List<string> _sources = [];
     private int _count;
@@ -135,15 +136,7 @@ public sealed class BudgetCheck
         if (_trackDuplicates)
         {
             _places.Add(Place(site.Origin));
-            if (!_firstSeen.TryAdd(site.SiteId, _count))
-            {
-                if (!_repeated.TryGetValue(site.SiteId, out var indices))
-                {
-                    indices = [_firstSeen[site.SiteId]];
-                    _repeated.Add(site.SiteId, indices);
-                }
-                indices.Add(_count);
-            }
+            Keep(site.SiteId);
         }
         _count++;
         return assessment;
@@ -163,7 +156,7 @@ public sealed class BudgetCheck
     public CheckCompletion Complete()
     {
         var siteFindings = new List<(int, Finding)>();
-        foreach (var (id, indices) in _repeated.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (id, indices) in Repeated().OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             foreach (var index in indices)
             {
@@ -183,6 +176,47 @@ public sealed class BudgetCheck
             }
         }
         return new CheckCompletion(siteFindings, programFindings, totals) { StatedTotals = _stated.Results };
+    }
+
+    // Site _count's id (tracked sites are counted from the first, so the count is the place).
+    private void Keep(string id)
+    {
+        if (_count == _fingerprints.Length)
+        {
+            Array.Resize(ref _fingerprints, _count * 2);
+            Array.Resize(ref _idEnds, _count * 2);
+        }
+        var start = _count == 0 ? 0 : _idEnds[_count - 1];
+        if (start + id.Length > _idChars.Length)
+        {
+            Array.Resize(ref _idChars, Math.Max(_idChars.Length * 2, start + id.Length));
+        }
+        id.CopyTo(_idChars.AsSpan(start));
+        _idEnds[_count] = start + id.Length;
+        _fingerprints[_count] = IdHashes.Fingerprint(id);
+    }
+
+    // Every id given more than once, with its places in order.
+    private Dictionary<string, List<int>> Repeated()
+    {
+        var repeated = new Dictionary<int, List<int>>();
+        var count = _trackDuplicates ? _count : 0;
+        foreach (var (first, later) in RepeatedIds.Find(_fingerprints.AsSpan(0, count), new KeptIds(_idChars, _idEnds)))
+        {
+            if (!repeated.TryGetValue(first, out var places))
+            {
+                repeated.Add(first, places = [first]);
+            }
+            places.Add(later);
+        }
+        return repeated.ToDictionary(kv => new KeptIds(_idChars, _idEnds).At(kv.Key).ToString(), kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    private readonly struct KeptIds(char[] chars, int[] ends) : RepeatedIds.IIds
+    {
+        public ReadOnlySpan<char> At(int i) => chars.AsSpan((i == 0 ? 0 : ends[i - 1])..ends[i]);
+
+        public bool Same(int x, int y) => At(x).SequenceEqual(At(y));
     }
 
     private (int Source, int Line) Place(SourceLocation? origin)

@@ -18,7 +18,7 @@ internal sealed class IdHashes
     /// <summary>False when an id with the same 32 bits of hash was added before (the same id, or rarely another).</summary>
     public bool Add(ulong hash)
     {
-        var fingerprint = unchecked((uint)(hash >> 32) ^ (uint)hash);
+        var fingerprint = Fold(hash);
         if (fingerprint == 0)
         {
             var added = !_hasZero;
@@ -73,6 +73,11 @@ internal sealed class IdHashes
 
     // A power of two at least twice the expected count (16 at least, 2^30 at most).
     internal static int SlotsFor(int expected) => (int)Math.Min(1u << 30, Math.Max(16u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(expected, 1 << 29) * 2)));
+
+    /// <summary>32 bits of an id's <see cref="Hash"/>: what a table of ids keeps of each.</summary>
+    public static uint Fingerprint(ReadOnlySpan<char> id) => Fold(Hash(id));
+
+    private static uint Fold(ulong hash) => unchecked((uint)(hash >> 32) ^ (uint)hash);
 
     // FNV-1a over the UTF-16 code units: deterministic across runs and machines, unlike string.GetHashCode.
     public static ulong Hash(ReadOnlySpan<char> s)

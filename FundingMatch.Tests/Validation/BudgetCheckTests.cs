@@ -136,6 +136,31 @@ public class BudgetCheckTests
     }
 
     [Fact]
+    public void DuplicateSite_OfManySites_IsWhatADictionaryFinds()
+    {
+        // 60,000 streamed sites over 40,000 ids, with ids of every length and two that agree on the 32 bits of hash
+        // kept (S0009968, S0067249): the repeats are looked for in parts (8 here) and must be what a dictionary of
+        // every id finds, on every site that has one, naming the other places in order.
+        var random = new Random(20200611);
+        string[] ids = [.. Enumerable.Range(0, 60_000).Select(_ => $"S{random.Next(40_000)}{new string('x', random.Next(4))}")];
+        foreach (var (at, id) in new[] { (5, "S0009968"), (7, "S0067249"), (30_000, "S0067249"), (59_999, "S0009968"), (40_000, "S0009968") })
+        {
+            ids[at] = id;
+        }
+        var sites = ids.Select((id, i) => TestData.Site(id, "1억", "1억") with { Origin = new SourceLocation("plan.csv", i + 2) }).ToList();
+        var places = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            (places.TryGetValue(ids[i], out var list) ? list : places[ids[i]] = []).Add(i);
+        }
+        var expected = ids.Select((id, i) => places[id].Count == 1 ? ""
+            : $"site id {id} appears {places[id].Count} times (also at {string.Join(", ", places[id].Where(j => j != i).Select(j => $"plan.csv:{j + 2}"))})").ToList();
+        expected.Count(e => e.Length > 0).ShouldBeGreaterThan(15_000);
+        var report = BudgetCheck.Run(Rules.WithValue("sites-in-round", "60000", "test"), sites);
+        report.Sites.Select(s => s.Findings.SingleOrDefault(f => f.Code == FindingCodes.DuplicateSite)?.Message.English ?? "").ShouldBe(expected);
+    }
+
+    [Fact]
     public void Envelope_OneWonOverIsAProgramError()
     {
         var sites = new[] { TestData.Site("a", "25억", "25억"), TestData.Site("b", "25억", "25억"), TestData.Site("c", "25억", "25억") };
