@@ -148,7 +148,7 @@ internal sealed class CommandRun
         var amounts = new long[6];
         foreach (var file in files)
         {
-            foreach (var row in BudgetCsvReader.Read(file, file, options, log))
+            foreach (var row in BudgetCsvReader.Read(file, file, options, log, PartBytes(BudgetCsvReader.DefaultPartBytes)))
             {
                 if (row.Kind == RowKind.Site && !TryAddAll(ref everything, AmountsOf(row, amounts)))
                 {
