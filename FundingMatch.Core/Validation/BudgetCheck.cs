@@ -156,7 +156,7 @@ public sealed class BudgetCheck
     public CheckCompletion Complete()
     {
         var siteFindings = new List<(int, Finding)>();
-        foreach (var (id, indices) in Repeated().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (id, indices) in Repeated())
         {
             foreach (var index in indices)
             {
@@ -196,20 +196,20 @@ public sealed class BudgetCheck
         _fingerprints[_count] = IdHashes.Fingerprint(id);
     }
 
-    // Every id given more than once, with its places in order.
-    private Dictionary<string, List<int>> Repeated()
+    // Every id given more than once, with its places in order; in ordinal order of the ids.
+    private IEnumerable<(string Id, List<int> Places)> Repeated()
     {
-        var repeated = new Dictionary<int, List<int>>();
-        var count = _trackDuplicates ? _count : 0;
-        foreach (var (first, later) in RepeatedIds.Find(_fingerprints.AsSpan(0, count), new KeptIds(_idChars, _idEnds)))
+        var ids = new KeptIds(_idChars, _idEnds);
+        var byFirst = new Dictionary<int, List<int>>();
+        foreach (var (first, later) in RepeatedIds.Find(_fingerprints.AsSpan(0, _trackDuplicates ? _count : 0), ids))
         {
-            if (!repeated.TryGetValue(first, out var places))
+            if (!byFirst.TryGetValue(first, out var places))
             {
-                repeated.Add(first, places = [first]);
+                byFirst.Add(first, places = [first]);
             }
             places.Add(later);
         }
-        return repeated.ToDictionary(kv => new KeptIds(_idChars, _idEnds).At(kv.Key).ToString(), kv => kv.Value, StringComparer.Ordinal);
+        return byFirst.Select(kv => (ids.At(kv.Key).ToString(), kv.Value)).OrderBy(r => r.Item1, StringComparer.Ordinal);
     }
 
     private readonly struct KeptIds(char[] chars, int[] ends) : RepeatedIds.IIds
