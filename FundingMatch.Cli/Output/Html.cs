@@ -161,22 +161,27 @@ internal sealed class Html(RenderContext ctx)
     /// Horizontal bars side by side, one a row, each on its own track and all on a scale of <paramref name="scale"/> won:
     /// requested, entitlement and award; planned, confirmed and returned. Each carries its amount and a <c>&lt;title&gt;</c>.
     /// </summary>
-    public void Bars(string label, IReadOnlyList<Segment> rows, Won scale, string id)
+    public void Bars(string label, IReadOnlyList<Segment> rows, Won scale, string id) => Line(BarsMarkup(label, rows, scale, id, barHeight: 16, gap: 6));
+
+    /// <summary>
+    /// <see cref="Bars"/> as markup, to stand in a table's cell: bars of <paramref name="barHeight"/> pixels,
+    /// <paramref name="gap"/> apart.
+    /// </summary>
+    public string BarsMarkup(string label, IReadOnlyList<Segment> rows, Won scale, string id, int barHeight, int gap)
     {
-        const int barHeight = 16, gap = 6;
         var height = rows.Count * (barHeight + gap);
-        Line($"<figure class=\"chart bars\" data-chart=\"{E(id)}\">");
-        Line($"<svg role=\"img\" aria-label=\"{E(label)}\" viewBox=\"0 0 {ChartWidth} {height}\" preserveAspectRatio=\"none\" style=\"height:{height}px\" data-scale=\"{scale.Value.ToString(CultureInfo.InvariantCulture)}\">");
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart bars\" data-chart=\"{E(id)}\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"{E(label)}\" viewBox=\"0 0 {ChartWidth} {height}\" preserveAspectRatio=\"none\" style=\"height:{height}px\" data-scale=\"{scale.Value.ToString(CultureInfo.InvariantCulture)}\">\n");
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             var y = i * (barHeight + gap);
-            Line($"<rect class=\"track\" x=\"0\" y=\"{y}\" width=\"{ChartWidth}\" height=\"{barHeight}\"/>");
-            Line($"<g class=\"seg {E(r.Key)}\" data-key=\"{E(r.Key)}\" data-kind=\"{FundingSources.Name(r.Kind)}\" data-amount=\"{r.Amount.Value.ToString(CultureInfo.InvariantCulture)}\">" +
-                $"<title>{E($"{r.Label}: {Money(r.Amount)}")}</title><rect x=\"0\" y=\"{y}\" width=\"{Units(Won.Max(r.Amount, Won.Zero), scale)}\" height=\"{barHeight}\"/></g>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"track\" x=\"0\" y=\"{y}\" width=\"{ChartWidth}\" height=\"{barHeight}\"/>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<g class=\"seg {E(r.Key)}\" data-key=\"{E(r.Key)}\" data-kind=\"{FundingSources.Name(r.Kind)}\" data-amount=\"{r.Amount.Value.ToString(CultureInfo.InvariantCulture)}\">" +
+                $"<title>{E($"{r.Label}: {Money(r.Amount)}")}</title><rect x=\"0\" y=\"{y}\" width=\"{Units(Won.Max(r.Amount, Won.Zero), scale)}\" height=\"{barHeight}\"/></g>\n");
         }
-        Line("</svg>");
-        Line("</figure>");
+        return sb.Append("</svg>\n</figure>").ToString();
     }
 
     /// <summary>A legend: one swatch a source and kind, with its name (the same words as the table).</summary>
@@ -248,6 +253,7 @@ internal sealed class Html(RenderContext ctx)
         .grid td.cell{text-align:center}
         .grid td.cell.changed{outline:3px solid #1a1a1a;outline-offset:-3px}
         h4{font-size:13px;margin:8px 0 0;font-weight:600}
+        table.settle td:last-child{width:36%;vertical-align:middle}table.settle figure.chart{margin:0}
         footer{margin-top:24px;color:#555;font-size:12px}
         @media print{main{max-width:none;padding:0}.site{page-break-inside:avoid}}
         """;

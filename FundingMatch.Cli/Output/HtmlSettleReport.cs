@@ -26,27 +26,32 @@ internal static class HtmlSettleReport
             h.Line($"<p>{h.T("계획", "Planned")} {Html.E(h.Money(s.PlannedTotal))}, {h.T("실제", "actual")} {Html.E(h.Money(s.ActualTotal))}; " +
                 $"{h.T("교부", "disbursed")} {Html.E(h.Money(s.Disbursed))}, {h.T("국비 확정", "confirmed national")} {Html.E(h.Money(s.ConfirmedNational))} " +
                 $"({h.T("결정 요인", "set by")} <code>{Html.E(s.ConfirmedBy)}</code>); {h.T("반환 총액", "total return")} <strong>{Html.E(h.Money(s.TotalReturn))}</strong></p>");
-            foreach (var src in s.Sources)
-            {
-                var name = h.SourceLabel(src.Source, src.Kind);
-                var key = $"{s.SiteId}-{FundingSources.Name(src.Source)}-{FundingSources.Name(src.Kind)}";
-                var returned = src.Source == FundingSource.National && src.Kind == FundingKind.Cash ? s.NationalReturn : src.Unspent;
-                h.Line($"<h4>{Html.E(name)}</h4>");
-                h.Bars(h.T($"{s.SiteId} {name}: 계획, 확정, 반환", $"{s.SiteId} {name}: planned, confirmed, returned"),
-                [
-                    new("planned", FundingKind.Cash, src.Planned, h.T("계획", "planned")),
-                    new("confirmed", FundingKind.Cash, src.Confirmed, h.T("확정", "confirmed")),
-                    new("returned", FundingKind.Cash, returned, src.Source == FundingSource.National && src.Kind == FundingKind.Cash ? h.T("반환 (교부 − 확정)", "returned (disbursed − confirmed)") : h.T("미집행 (계획 − 확정)", "unspent (planned − confirmed)")),
-                ], scale, key);
-            }
+            // One row a source: its figures, and beside them its planned, confirmed and returned money as three thin bars
+            // on the report's one scale.
             h.Table(h.T($"{s.SiteId}: 재원별 정산(원)", $"{s.SiteId}: settlement by source (won)"),
-                [(h.T("재원", "Source"), false), (h.T("계획", "Planned"), true), (h.T("집행", "Spent"), true), (h.T("확정", "Confirmed"), true), (h.T("미집행(계획-확정)", "Unspent (planned - confirmed)"), true)],
-                s.Sources.Select(src => (IReadOnlyList<string>)[Html.E(h.SourceLabel(src.Source, src.Kind)), src.Planned.ToString(), src.Spent.ToString(), src.Confirmed.ToString(), src.Unspent.ToString()]), "figures");
+                [(h.T("재원", "Source"), false), (h.T("계획", "Planned"), true), (h.T("집행", "Spent"), true), (h.T("확정", "Confirmed"), true),
+                 (h.T("미집행(계획-확정)", "Unspent (planned - confirmed)"), true), (h.T("계획 · 확정 · 반환", "Planned · confirmed · returned"), false)],
+                s.Sources.Select(src => (IReadOnlyList<string>)[Html.E(h.SourceLabel(src.Source, src.Kind)), src.Planned.ToString(), src.Spent.ToString(),
+                    src.Confirmed.ToString(), src.Unspent.ToString(), Bars(h, s, src, scale)]), "figures settle");
             HtmlCheckReport.FindingList(h, s.Findings);
             h.Line("</section>");
         }
         HtmlCheckReport.FindingList(h, report.ProgramFindings);
         HtmlCheckReport.RulesSection(h, report.Rules);
         h.End();
+    }
+
+    // A source's planned, confirmed and returned money (national cash returns what was disbursed less what was confirmed;
+    // any other source, what was planned less what was confirmed).
+    private static string Bars(Html h, SiteSettlement s, SourceSettlement src, Won scale)
+    {
+        var name = h.SourceLabel(src.Source, src.Kind);
+        var national = src.Source == FundingSource.National && src.Kind == FundingKind.Cash;
+        return h.BarsMarkup(h.T($"{s.SiteId} {name}: 계획, 확정, 반환", $"{s.SiteId} {name}: planned, confirmed, returned"),
+        [
+            new("planned", FundingKind.Cash, src.Planned, h.T("계획", "planned")),
+            new("confirmed", FundingKind.Cash, src.Confirmed, h.T("확정", "confirmed")),
+            new("returned", FundingKind.Cash, national ? s.NationalReturn : src.Unspent, national ? h.T("반환 (교부 − 확정)", "returned (disbursed − confirmed)") : h.T("미집행 (계획 − 확정)", "unspent (planned − confirmed)")),
+        ], scale, $"{s.SiteId}-{FundingSources.Name(src.Source)}-{FundingSources.Name(src.Kind)}", barHeight: 7, gap: 2);
     }
 }

@@ -114,6 +114,13 @@ public sealed class OtherReportsBrowserTests(BrowserFixture browser) : IClassFix
         ]);
         national[1].Amount.ShouldBe(2_343_750_000L); // the worked example in samples/README.md
         (await report.Page.Locator("section[data-site='mapo']").InnerTextAsync()).ShouldContain("156,250,000");
+        // Each source's bars stand in its own row of the site's table, beside its figures: one table a site, not a
+        // chart a source above it.
+        var row = report.Page.Locator("section[data-site='mapo'] table.settle tr:has(figure[data-chart='mapo-national-cash']) td");
+        (await row.First.InnerTextAsync()).ShouldBe("national (cash)");
+        (await row.Nth(3).InnerTextAsync()).ShouldBe("2,343,750,000");
+        (await report.Page.Locator("section[data-site='mapo'] figure[data-chart]").CountAsync())
+            .ShouldBe(await report.Page.Locator("section[data-site='mapo'] table.settle figure[data-chart]").CountAsync());
         report.Errors.ShouldBeEmpty();
     }
 }
