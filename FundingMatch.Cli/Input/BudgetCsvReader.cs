@@ -109,32 +109,10 @@ internal static partial class BudgetCsvReader
     public static IEnumerable<BudgetRow> Read(string path, string displayName, BudgetReadOptions options, ProblemLog log, int partBytes = DefaultPartBytes)
     {
         using var file = BudgetFile.Open(path, displayName, options, log, partBytes);
-        if (file?.Parts is not { } parts)
+        foreach (var row in file?.Rows(log) ?? [])
         {
-            foreach (var row in file?.Rows(log) ?? [])
-            {
-                yield return row;
-            }
-            yield break;
+            yield return row;
         }
-        // A large plain file, in the parts it was cut into, one after another: each part read from memory, and trimmed
-        // cell by cell only where a space or tab stands at a cell's edge (CsvHelper trims by a slower path).
-        var sites = 0;
-        var errorsBefore = log.ErrorCount;
-        var stopped = false;
-        foreach (var part in parts)
-        {
-            foreach (var row in file.Rows(part, log, () => stopped = true))
-            {
-                sites += row.Kind == RowKind.Site ? 1 : 0;
-                yield return row;
-            }
-            if (stopped)
-            {
-                yield break; // the file cannot be read on past this part
-            }
-        }
-        file.Finish(log, sites, log.ErrorCount - errorsBefore);
     }
 
     /// <summary>

@@ -187,16 +187,20 @@ internal static partial class BudgetCsvReader
         }
 
         /// <summary>
-        /// The rows of the file read as one, in order (every part, when it has parts), each good row in one reused
-        /// <see cref="RowCells"/>, problems to <paramref name="log"/>; then, when the file has no site row and no
-        /// error, that problem.
+        /// The rows of the file read as one, in order, each good row in one reused <see cref="RowCells"/>, problems to
+        /// <paramref name="log"/>; then, when the file has no site row and no error, that problem. A file cut into parts
+        /// is read part after part, each from memory and trimmed only where a cell has a space or tab at its edge
+        /// (the stream reader trims every cell, by CsvHelper's slower path); the rows and problems are the same.
         /// </summary>
         private IEnumerable<RowCells> Records(ProblemLog log)
         {
             var sites = 0;
             var errorsBefore = log.ErrorCount;
             var completed = true;
-            foreach (var cells in Loop(_csv, _malformed, _skippedLines, log, () => completed = false))
+            var records = Parts is null
+                ? Loop(_csv, _malformed, _skippedLines, log, () => completed = false)
+                : Parts.SelectMany(part => completed ? PartRecords(part, log, () => completed = false) : []);
+            foreach (var cells in records)
             {
                 // Counted before the caller finishes the row: a row it then finds bad is an error, and an error
                 // already stops the "no site rows" problem below.
