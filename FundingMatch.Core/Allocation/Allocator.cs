@@ -633,16 +633,17 @@ public static class Allocator
     // The applicants' id order (made here, so that no method that uses it captures its applicants in a closure).
     private static PackedIdOrder ById(Applicant[] applicants) => new(i => applicants[i].Site.SiteId);
 
-    private static bool InOrder(ReadOnlySpan<PackedId> sites, PackedIdOrder byId)
+    // Sorts sites by id, unless they already are in id order (a neighbour at a time: no two ids are equal).
+    private static void SortById(Span<PackedId> sites, PackedIdOrder byId)
     {
         for (var j = 1; j < sites.Length; j++)
         {
             if (byId.Compare(sites[j - 1], sites[j]) >= 0)
             {
-                return false;
+                sites.Sort(byId);
+                return;
             }
         }
-        return true;
     }
 
     // Sites are ranked in `sites` (each applicant's packed id and place, in applicant order), which this reorders.
@@ -689,22 +690,14 @@ public static class Allocator
         for (var start = 0; start < scored;)
         {
             var end = start + 1;
-            var inOrder = true;
             while (end < scored && scaled[end] == scaled[start])
             {
-                inOrder = inOrder && byId.Compare(sites[end - 1], sites[end]) < 0;
                 end++;
             }
-            if (!inOrder)
-            {
-                sites.AsSpan(start, end - start).Sort(byId);
-            }
+            SortById(sites.AsSpan(start, end - start), byId);
             start = end;
         }
-        if (!InOrder(sites.AsSpan(scored), byId))
-        {
-            sites.AsSpan(scored).Sort(byId);
-        }
+        SortById(sites.AsSpan(scored), byId);
         // The ranks, and the entitlements gathered in rank order, in one pass whose reads and writes at the sites' places
         // do not wait on one another; the awards then walk that array in order (each within what is left, one part
         // award where the options give it), and go back to their places, the sites awarded nothing skipped.
