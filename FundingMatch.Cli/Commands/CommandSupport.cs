@@ -225,6 +225,36 @@ internal sealed class CommandRun
         return FiscalYearRows.Combine(rows.Where(r => r.Kind == RowKind.Site).Select(r => r.Site));
     }
 
+    /// <summary>
+    /// The program's totals over every file, with its totals rows set against the sites above them, added up as the
+    /// rows are read: no site is kept, so a file of any size is added up in bounded memory. Null, with nothing
+    /// reported, as soon as a row names a fiscal year: the rows of one site in different years are one site
+    /// (<see cref="FiscalYearRows.Combine"/>), which only the whole file tells (<see cref="ReadSites(IEnumerable{string}, TextWriter, out StatedTotals)"/>).
+    /// Throws <see cref="InputException"/> with every problem if any row is bad.
+    /// </summary>
+    public (Totals.ProgramTotals Totals, StatedTotals Stated)? StreamTotals(IEnumerable<string> files, TextWriter stderr, Money.Won? envelope)
+    {
+        var log = new ProblemLog();
+        var totals = new Totals.ProgramTotalsBuilder();
+        var stated = new StatedTotals();
+        foreach (var row in Rows(files, log))
+        {
+            if (row.Kind != RowKind.Site)
+            {
+                stated.AddTotalsRow(row.Site, row.Kind == RowKind.Subtotal);
+                continue;
+            }
+            if (row.Site.FiscalYears.Count > 0)
+            {
+                return null;
+            }
+            totals.Add(row.Site);
+            stated.AddSite(row.Site);
+        }
+        ThrowOrWarn(log, stderr);
+        return (totals.Build(envelope), stated);
+    }
+
     /// <summary>The totals rows of <paramref name="rows"/>, set against the sites above them, in file order.</summary>
     public static StatedTotals StatedTotalsOf(IEnumerable<BudgetRow> rows)
     {

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using FundingMatch.Cli.Output;
+using FundingMatch.Budgets;
 using FundingMatch.Money;
+using FundingMatch.Rules;
+using FundingMatch.Totals;
 using FundingMatch.Validation;
 
 namespace FundingMatch.Cli.Commands;
@@ -20,17 +23,31 @@ internal static class TotalsCommand
         command.SetAction(parse => CommandSupport.Execute(parse, options, run =>
         {
             var rules = run.ResolveRules();
-            var report = BudgetCheck.Run(rules, run.ReadSites(parse.GetValue(files)!, parse.InvocationConfiguration.Error, out var stated));
-            run.WarnStatedTotals(stated, parse.InvocationConfiguration.Error);
-            Render(report, run.Render);
+            var paths = parse.GetValue(files)!;
+            var stderr = parse.InvocationConfiguration.Error;
+            var envelope = rules.NationalEnvelope?.Amount;
+            // Rows of one site each are added up as they are read, in bounded memory; a budget of one row a site a year
+            // is read whole, its rows of one site combined, then added up.
+            var (totals, stated) = run.StreamTotals(paths, stderr, envelope) ?? AddUp(run.ReadSites(paths, stderr, out var combined), combined, envelope);
+            run.WarnStatedTotals(stated, stderr);
+            Render(rules, totals, run.Render);
             return ExitCodes.Pass;
         }));
         return command;
     }
 
-    private static void Render(CheckReport report, RenderContext ctx)
+    private static (ProgramTotals, StatedTotals) AddUp(IReadOnlyList<SiteBudget> sites, StatedTotals stated, Won? envelope)
     {
-        var totals = report.Totals;
+        var totals = new ProgramTotalsBuilder();
+        foreach (var site in sites)
+        {
+            totals.Add(site);
+        }
+        return (totals.Build(envelope), stated);
+    }
+
+    private static void Render(ProgramRules rules, ProgramTotals totals, RenderContext ctx)
+    {
         var w = ctx.Writer;
         // Regions, the total, then each fiscal year (시행령 §4②: the subsidy rate is defined per fiscal year).
         var rows = totals.ByRegion.Select(r => (Name: r.Region.Length == 0 ? ctx.T("(지역 없음)", "(no region)") : r.Region, r.Totals))
@@ -44,14 +61,14 @@ internal static class TotalsCommand
                 Json.WriteTo(ctx, j =>
                 {
                     j.WriteStartObject();
-                    j.Program(report.Rules, ctx);
+                    j.Program(rules, ctx);
                     j.WriteNumber("sites", totals.All.Sites);
                     CheckRenderer.WriteTotalsJson(j, totals);
                     j.WriteEndObject();
                 });
                 break;
             case OutputFormat.Html:
-                HtmlTotalsReport.Render(report, ctx);
+                HtmlTotalsReport.Render(rules, totals, ctx);
                 break;
             case OutputFormat.Csv:
                 w.Line("region,sites,national,provincial,municipal,local,private,in_kind,total,national_share_percent");
@@ -73,7 +90,7 @@ internal static class TotalsCommand
                 WriteEnvelope(totals, ctx);
                 break;
             default:
-                w.Line($"{ctx.T("사업", "Program")}: {report.Rules.ProgramId} ({ctx.T("버전", "version")} {report.Rules.Version}) — {report.Rules.Title.In(ctx.Language)}");
+                w.Line($"{ctx.T("사업", "Program")}: {rules.ProgramId} ({ctx.T("버전", "version")} {rules.Version}) — {rules.Title.In(ctx.Language)}");
                 w.Line();
                 var table = new TextTable([(ctx.T("지역", "Region"), false), (ctx.T("사업장", "Sites"), true), (ctx.T("국비", "National"), true),
                     (ctx.T("시·도비", "Provincial"), true), (ctx.T("시·군·구비", "Municipal"), true), (ctx.T("지방비", "Local"), true),
@@ -92,7 +109,7 @@ internal static class TotalsCommand
         }
     }
 
-    private static void WriteEnvelope(Totals.ProgramTotals totals, RenderContext ctx)
+    private static void WriteEnvelope(ProgramTotals totals, RenderContext ctx)
     {
         var a = totals.All;
         ctx.Writer.Line(ctx.T($"사업 국비 비율: {CheckRenderer.Percent(a.NationalShare)} ({a.National} / {a.Total})",

@@ -8,15 +8,14 @@ namespace FundingMatch.Cli.Output;
 /// <summary><c>totals --format html</c>: the program's money by source, then by region and by fiscal year, each a bar and a table.</summary>
 internal static class HtmlTotalsReport
 {
-    public static void Render(CheckReport report, RenderContext ctx)
+    public static void Render(ProgramRules rules, ProgramTotals totals, RenderContext ctx)
     {
         var h = new Html(ctx);
-        var totals = report.Totals;
         h.Begin(h.T("재원별 합계", "Totals by source"));
-        HtmlCheckReport.ProgramHeader(h, report.Rules, null);
+        HtmlCheckReport.ProgramHeader(h, rules, null);
         var cells = Cells(totals.All);
         h.Legend(cells.Select(c => (HtmlCheckReport.Key(c.Source), c.Kind, h.SourceLabel(c.Source, c.Kind))));
-        HtmlCheckReport.Totals(h, totals, report.Rules);
+        HtmlCheckReport.Totals(h, totals, rules);
         Groups(h, "region", h.T("지역별", "By region"),
             [.. totals.ByRegion.Select(r => (Name: r.Region.Length == 0 ? h.T("(지역 없음)", "(no region)") : r.Region, r.Totals))], cells);
         if (totals.ByFiscalYear.Count > 0)

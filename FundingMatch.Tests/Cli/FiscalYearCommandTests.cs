@@ -58,6 +58,21 @@ public class FiscalYearCommandTests
     }
 
     [Fact]
+    public void Totals_AFiscalYearRowAfterRowsOfNone_CombinesTheSiteAsTheWholeFileDoes_AndWarnsOnce()
+    {
+        // totals adds rows up as it reads them until a row names a year; then the whole file is read again, combined.
+        var plan = TempCsv("site_id,site_name,회계연도,국비,시군구비\nx,X,,1억,1억\n,합계,,9억,1억\na,A,2020,6억,4억\na,A,2021,4억,6억\n");
+        var r = Run("totals", plan, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var root = JsonDocument.Parse(r.Out).RootElement;
+        root.GetProperty("sites").GetInt32().ShouldBe(2); // x, and a's two rows as one site
+        var totals = root.GetProperty("totals");
+        totals.GetProperty("national").GetInt64().ShouldBe(1_100_000_000);
+        totals.GetProperty("byFiscalYear").GetArrayLength().ShouldBe(2);
+        r.Err.Split("stated-total-mismatch").Length.ShouldBe(2, r.Err); // the 합계 row's warning, once
+    }
+
+    [Fact]
     public void Check_ABadYear_IsAnInputError() =>
         Run("check", TempCsv("site_id,fiscal_year,national,municipal\na,20x0,1,1\n")).Err.ShouldContain("not a fiscal year: expected a four-digit year such as 2020");
 }

@@ -39,6 +39,23 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Totals_AddedUpAsTheRowsAreRead_AreTheTotalsTheCheckOfTheSameFilesGives()
+    {
+        // Repeated ids across files, a region left blank, money in kind, and a totals row (never a site).
+        var first = TempCsv("site_id,site_name,region,national,municipal,private_in_kind\na,A,서울 마포구,25억,20억,5억\nb,B,,10억,10억,0\n,합계,,35억,30억,5억\n", "first.csv");
+        var second = TempCsv("site_id,region,national,provincial\na,서울 마포구,1억,2억\nc,경북 영주시,3억,4억\n", "second.csv");
+        var totals = Run("totals", first, second, "--format", "json");
+        var check = Run("check", first, second, "--format", "json");
+        totals.ExitCode.ShouldBe(0, totals.Err);
+        check.ExitCode.ShouldBe(1, check.Err); // a's id repeats
+        var root = JsonDocument.Parse(totals.Out).RootElement;
+        root.GetProperty("sites").GetInt32().ShouldBe(4);
+        var added = root.GetProperty("totals");
+        added.GetProperty("inKind").GetInt64().ShouldBe(500_000_000);
+        added.GetRawText().ShouldBe(JsonDocument.Parse(check.Out).RootElement.GetProperty("totals").GetRawText());
+    }
+
+    [Fact]
     public void Explain_OneSite_ShowsEveryFigureWithRuleAndRounding()
     {
         var r = Run("explain", Sample("sogongin-2020.csv"), "--site", "hwaseong");
