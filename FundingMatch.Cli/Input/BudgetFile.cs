@@ -334,6 +334,9 @@ internal static partial class BudgetCsvReader
                 }
                 catch (CsvFormatException e)
                 {
+                    // CsvHelper 34 documents this only for a reader set to reject malformed input; this one skips and
+                    // reports it (CsvOptions: MalformedData and FieldCountMismatch Skip, OnMalformedRecord), so no
+                    // test reaches here. Kept so that a reader that does throw gives an error at the line, not a stack trace.
                     log.Add(new InputProblem(DisplayName, e.LineNumber > 0 ? (int)e.LineNumber + skippedLines : null, null, null, null,
                         new LocalizedText($"CSV 형식이 잘못되었습니다: {e.Message}", $"malformed CSV: {e.Message}")));
                     stopped();
