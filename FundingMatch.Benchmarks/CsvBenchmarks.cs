@@ -11,7 +11,8 @@ namespace FundingMatch.Benchmarks;
 /// <summary>
 /// Reading budget CSVs, each step against the floor in the same run:
 /// B0 a bare CsvHelper loop that touches every field's bytes; B1 the CLI's typed read into budget rows; S the first
-/// pass of check (fields checked, ids hashed, no site built); V read + validate + program totals; R the whole <c>check</c> with its JSON report written to a null stream.
+/// pass of check (fields checked, ids hashed, no site built); V read + validate + program totals; R the whole <c>check</c> with its JSON report written to a null stream
+/// as to a pipe (compact), RT as to a terminal (indented).
 /// </summary>
 [MemoryDiagnoser]
 public class CsvBenchmarks
@@ -92,11 +93,21 @@ public class CsvBenchmarks
         return findings + check.Complete().ProgramFindings.Count;
     }
 
-    /// <summary>R: the whole <c>fundingmatch check --format json</c>, report to a null stream.</summary>
+    /// <summary>
+    /// R: the whole <c>fundingmatch check --format json</c>, its report to a null stream as to a file or a pipe (where
+    /// the JSON is compact), as <c>perf-ratio.py</c> and a CI job run it.
+    /// </summary>
     [Benchmark(Description = "R check --format json")]
-    public int WholeCheck()
+    public int WholeCheck() => Check(outputIsTerminal: false);
+
+    /// <summary>RT: as R, the report as to a terminal, where the JSON is indented (written by the general writer).</summary>
+    [Benchmark(Description = "RT check --format json, indented")]
+    public int WholeCheckIndented() => Check(outputIsTerminal: true);
+
+    private int Check(bool outputIsTerminal)
     {
         using var nowhere = new StreamWriter(Stream.Null, new System.Text.UTF8Encoding(false));
-        return CliApp.Run(["check", _path, "--format", "json", "--encoding", "utf-8"], nowhere, TextWriter.Null, new CliEnvironment("en-US"));
+        return CliApp.Run(["check", _path, "--format", "json", "--encoding", "utf-8"], nowhere, TextWriter.Null,
+            new CliEnvironment("en-US", OutputIsTerminal: outputIsTerminal));
     }
 }
