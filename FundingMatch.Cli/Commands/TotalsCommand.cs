@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FundingMatch.Cli.Output;
-using FundingMatch.Budgets;
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using FundingMatch.Totals;
@@ -28,22 +27,23 @@ internal static class TotalsCommand
             var envelope = rules.NationalEnvelope?.Amount;
             // Rows of one site each are added up as they are read, in bounded memory; a budget of one row a site a year
             // is read whole, its rows of one site combined, then added up.
-            var (totals, stated) = run.StreamTotals(paths, stderr, envelope) ?? AddUp(run.ReadSites(paths, stderr, out var combined), combined, envelope);
+            var (totals, stated) = run.StreamTotals(paths, stderr, envelope) ?? Combined();
             run.WarnStatedTotals(stated, stderr);
             Render(rules, totals, run.Render);
             return ExitCodes.Pass;
+
+            (ProgramTotals, StatedTotals) Combined()
+            {
+                var sites = run.ReadSites(paths, stderr, out var statedTotals);
+                var builder = new ProgramTotalsBuilder();
+                foreach (var site in sites)
+                {
+                    builder.Add(site);
+                }
+                return (builder.Build(envelope), statedTotals);
+            }
         }));
         return command;
-    }
-
-    private static (ProgramTotals, StatedTotals) AddUp(IReadOnlyList<SiteBudget> sites, StatedTotals stated, Won? envelope)
-    {
-        var totals = new ProgramTotalsBuilder();
-        foreach (var site in sites)
-        {
-            totals.Add(site);
-        }
-        return (totals.Build(envelope), stated);
     }
 
     private static void Render(ProgramRules rules, ProgramTotals totals, RenderContext ctx)

@@ -1,7 +1,6 @@
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using FundingMatch.Totals;
-using FundingMatch.Validation;
 
 namespace FundingMatch.Cli.Output;
 
