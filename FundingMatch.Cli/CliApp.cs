@@ -20,6 +20,9 @@ internal sealed record CliEnvironment(string UiCulture, bool IsCi = false, bool 
     /// </summary>
     public int? PartBytes { get; init; }
 
+    /// <summary>Standard input, read when a budget file is named <c>-</c>; the process's own unless a test gives another.</summary>
+    public Func<Stream> StandardInput { get; init; } = Console.OpenStandardInput;
+
     public static CliEnvironment FromProcess() => new(
         System.Globalization.CultureInfo.CurrentUICulture.Name,
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")),

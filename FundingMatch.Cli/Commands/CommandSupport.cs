@@ -135,7 +135,62 @@ internal sealed class CommandRun
     /// null with its problems in <paramref name="log"/>.
     /// </summary>
     public BudgetCsvReader.BudgetFile? OpenBudget(string file, ProblemLog log, int partBytes) =>
-        BudgetCsvReader.BudgetFile.Open(file, file, ReadOptions(applicantColumns: false, settlementColumns: false), log, partBytes);
+        Open(file, ReadOptions(applicantColumns: false, settlementColumns: false), log, partBytes);
+
+    // Inputs that can be read only once (standard input as "-", /dev/stdin, a FIFO, a shell's <(...)), held as read the
+    // first time they are opened: check's second pass, and a command that reads its input again, read the same bytes.
+    private readonly Dictionary<string, byte[]> _readOnce = new(StringComparer.Ordinal);
+
+    private BudgetCsvReader.BudgetFile? Open(string file, BudgetReadOptions options, ProblemLog log, int partBytes)
+    {
+        if (ReadOnce(file) is not { } bytes)
+        {
+            return BudgetCsvReader.BudgetFile.Open(file, file, options, log, partBytes);
+        }
+        // Named "-", a workbook is told by its first bytes (a ZIP file's), as it has no name to end in .xlsx.
+        var isWorkbook = Workbooks.IsWorkbook(file) || bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
+        return BudgetCsvReader.BudgetFile.Open(new MemoryStream(bytes, writable: false), isWorkbook, file == "-" ? StandardInputName : file, options, log, partBytes: 0);
+    }
+
+    /// <summary>How problems name standard input, read as the budget file <c>-</c>.</summary>
+    public const string StandardInputName = "stdin";
+
+    // The bytes of an input that cannot be read twice, read now if not before; null for a file that can be (a regular
+    // file, read where it lies) and for a path that is not there (the reader reports it).
+    private byte[]? ReadOnce(string file)
+    {
+        if (_readOnce.TryGetValue(file, out var bytes))
+        {
+            return bytes;
+        }
+        Stream input;
+        if (file == "-")
+        {
+            input = _options.Common.Environment.StandardInput();
+        }
+        else if (File.Exists(file))
+        {
+            var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.CanSeek)
+            {
+                stream.Dispose();
+                return null;
+            }
+            input = stream;
+        }
+        else
+        {
+            return null;
+        }
+        using (input)
+        {
+            var copy = new MemoryStream();
+            input.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        _readOnce.Add(file, bytes);
+        return bytes;
+    }
 
     /// <summary>The rows of every file, streamed; problems go to <paramref name="log"/>.</summary>
     public IEnumerable<BudgetRow> Rows(IEnumerable<string> files, ProblemLog log, bool applicantColumns = false, bool settlementColumns = false)
@@ -148,7 +203,8 @@ internal sealed class CommandRun
         var amounts = new long[6];
         foreach (var file in files)
         {
-            foreach (var row in BudgetCsvReader.Read(file, file, options, log, PartBytes(BudgetCsvReader.DefaultPartBytes)))
+            using var budget = Open(file, options, log, PartBytes(BudgetCsvReader.DefaultPartBytes));
+            foreach (var row in budget?.Rows(log) ?? [])
             {
                 if (row.Kind == RowKind.Site && !TryAddAll(ref everything, AmountsOf(row, amounts)))
                 {

@@ -14,6 +14,16 @@ internal static class CliRunner
     /// <summary>Runs with standard output going to a pipe or a file, not a terminal.</summary>
     public static Result RunPiped(params string[] args) => RunWith(new CliEnvironment("en-US", OutputIsTerminal: false), args);
 
+    /// <summary>
+    /// Runs with <paramref name="stdin"/> as standard input (read for a budget file named <c>-</c>): one stream, which,
+    /// as the process's own, can be read through only once.
+    /// </summary>
+    public static Result RunWithInput(byte[] stdin, params string[] args)
+    {
+        var input = new MemoryStream(stdin, writable: false);
+        return RunWith(new CliEnvironment("en-US", OutputIsTerminal: false) { StandardInput = () => input }, args);
+    }
+
     /// <summary>Runs in the environment <paramref name="env"/>.</summary>
     public static Result RunWith(CliEnvironment env, params string[] args)
     {
