@@ -635,7 +635,8 @@ internal static class CommandSupport
             {
                 stderr.Write($"{error}\n");
             }
-            stderr.Write(run.Language == Language.Korean ? "규칙 파일이 잘못되었습니다 (종료 코드 2).\n" : "The rules file is wrong; nothing was judged (exit code 2).\n");
+            // A rules file's or a scenarios file's errors (both are JSON of the rules' format): each names its file.
+            stderr.Write(run.Language == Language.Korean ? "위 파일이 잘못되어 검토하지 않았습니다 (종료 코드 2).\n" : "The file named above is wrong; nothing was judged (exit code 2).\n");
             return ExitCodes.BadInput;
         }
         catch (RulesException e)

@@ -70,6 +70,17 @@ public class ScenariosCommandTests
     }
 
     [Fact]
+    public void Scenarios_ABadScenariosFile_IsNamed_AndNotCalledARulesFile()
+    {
+        var file = TempCsv("""{ "scenarios": [ { "name": "x", "colour": "red" } ] }""", "s.json");
+        var r = Run("scenarios", Sample("sogongin-2020.csv"), "--scenarios", file);
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldStartWith(file + ":");
+        r.Err.ShouldContain("The file named above is wrong; nothing was judged (exit code 2).");
+        r.Err.ShouldNotContain("rules file");
+    }
+
+    [Fact]
     public void Scenarios_NoneGiven_ExitsTwo() =>
         Run("scenarios", Sample("sogongin-2020.csv")).Err.ShouldContain("no scenarios: give --vary");
 }
