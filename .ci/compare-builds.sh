@@ -6,10 +6,11 @@ native=$1; shift
 jit=("$@")
 out=$(mktemp -d)
 cases=0; differ=0
+# Standard input is $stdin (set it for a case that reads "-"), or nothing.
 run_case() {
   cases=$((cases + 1))
-  "$native" "$@" >"$out/n.out" 2>"$out/n.err"; local n=$?
-  "${jit[@]}" "$@" >"$out/j.out" 2>"$out/j.err"; local j=$?
+  "$native" "$@" <"${stdin:-/dev/null}" >"$out/n.out" 2>"$out/n.err"; local n=$?
+  "${jit[@]}" "$@" <"${stdin:-/dev/null}" >"$out/j.out" 2>"$out/j.err"; local j=$?
   if [ "$n" != "$j" ] || ! cmp -s "$out/n.out" "$out/j.out" || ! cmp -s "$out/n.err" "$out/j.err"; then
     differ=$((differ + 1))
     echo "differs (exit $n vs $j): fundingmatch $*"
@@ -46,6 +47,9 @@ run_case --version
 run_case --help
 run_case check --help
 run_case settle --help
+stdin=samples/sogongin-2020-violations.csv run_case check - --format json
+stdin=samples/sogongin-2020-reported.xlsx run_case check -
+stdin=samples/sogongin-2020-reported.csv run_case settle - samples/sogongin-2020-actuals.csv --format json
 run_case check no-such-file.csv
 run_case check samples/sogongin-2020.csv --rules no-such-program
 rm -rf "$out"
