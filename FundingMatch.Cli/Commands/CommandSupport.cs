@@ -147,8 +147,7 @@ internal sealed class CommandRun
         {
             return BudgetCsvReader.BudgetFile.Open(file, file, options, log, partBytes);
         }
-        // Named "-", a workbook is told by its first bytes (a ZIP file's), as it has no name to end in .xlsx.
-        var isWorkbook = Workbooks.IsWorkbook(file) || bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
+        var isWorkbook = Workbooks.IsWorkbook(file) || Workbooks.StartsAsWorkbook(bytes);
         return BudgetCsvReader.BudgetFile.Open(new MemoryStream(bytes, writable: false), isWorkbook, file == "-" ? StandardInputName : file, options, log, partBytes: 0);
     }
 

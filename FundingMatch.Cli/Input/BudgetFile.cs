@@ -97,7 +97,7 @@ internal static partial class BudgetCsvReader
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             try
             {
-                var file = Open(stream, Workbooks.IsWorkbook(path), displayName, options, log, partBytes, owned: true);
+                var file = Open(stream, Workbooks.IsWorkbook(path) || Workbooks.StartsAsWorkbook(stream), displayName, options, log, partBytes, owned: true);
                 if (file is null)
                 {
                     stream.Dispose();
@@ -126,6 +126,14 @@ internal static partial class BudgetCsvReader
                 stream = new MemoryStream(csvBytes, writable: false);
                 options = options with { Encoding = EncodingChoice.Utf8 };
                 partBytes = 0;
+            }
+            if (TextEncodings.StartsAsUtf16(stream))
+            {
+                // Excel's "Unicode text" and some exports: read as CP949 it would be one unreadable header, not rows.
+                log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
+                    "UTF-16 텍스트입니다: Excel에서 'CSV UTF-8(쉼표로 분리)' 또는 'CSV(쉼표로 분리)'로 다시 저장하십시오",
+                    "UTF-16 text (it starts with a UTF-16 byte-order mark): save it from Excel as 'CSV UTF-8' or 'CSV' and read that")));
+                return null;
             }
             var (encoding, preamble) = TextEncodings.Detect(stream, options.Encoding);
             if (options.Encoding == EncodingChoice.Utf8 || preamble > 0)

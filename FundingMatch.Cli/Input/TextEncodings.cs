@@ -28,6 +28,16 @@ internal static class TextEncodings
 
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Whether <paramref name="stream"/> starts with a UTF-16 byte-order mark (FF FE or FE FF); it is left where it was.</summary>
+    public static bool StartsAsUtf16(Stream stream)
+    {
+        var start = stream.Position;
+        Span<byte> mark = stackalloc byte[2];
+        var read = stream.ReadAtLeast(mark, 2, throwOnEndOfStream: false);
+        stream.Position = start;
+        return read == 2 && ((mark[0] == 0xFF && mark[1] == 0xFE) || (mark[0] == 0xFE && mark[1] == 0xFF));
+    }
+
     /// <summary>The encoding of <paramref name="stream"/> from its start, and how many bytes of byte-order mark to skip.</summary>
     public static (Encoding Encoding, int Preamble) Detect(Stream stream, EncodingChoice choice)
     {

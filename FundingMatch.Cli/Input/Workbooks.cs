@@ -15,6 +15,22 @@ internal static class Workbooks
 {
     public static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether bytes start as a workbook's do: a ZIP archive's first local file header. No CSV starts so, and a
+    /// workbook saved or downloaded under a .csv name, or piped in, is read as the workbook it is.
+    /// </summary>
+    public static bool StartsAsWorkbook(ReadOnlySpan<byte> start) => start.StartsWith("PK\u0003\u0004"u8);
+
+    /// <summary>As <see cref="StartsAsWorkbook(ReadOnlySpan{byte})"/>, for a seekable stream, left where it was.</summary>
+    public static bool StartsAsWorkbook(Stream stream)
+    {
+        var at = stream.Position;
+        Span<byte> start = stackalloc byte[4];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = at;
+        return StartsAsWorkbook(start[..read]);
+    }
+
     /// <summary>The sheet <paramref name="sheetName"/> (or the first) of the workbook <paramref name="input"/> as UTF-8 CSV, and its name.</summary>
     /// <exception cref="InputException">The file is not a workbook, or has no such sheet.</exception>
     public static (byte[] Csv, string Sheet) ReadSheet(Stream input, string displayName, string? sheetName)

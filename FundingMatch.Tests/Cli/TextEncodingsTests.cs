@@ -1,11 +1,25 @@
 using System.Text;
 using System.Text.Unicode;
 using FundingMatch.Cli.Input;
+using static FundingMatch.Tests.Cli.CliRunner;
 
 namespace FundingMatch.Tests.Cli;
 
 public class TextEncodingsTests
 {
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void Check_Utf16Text_IsAnErrorThatSaysSo_NotAHeaderOfMojibake(string encoding)
+    {
+        // Excel's "Unicode text" is UTF-16 with a byte-order mark; read as CP949 it was one unreadable column name.
+        var bytes = Encoding.GetEncoding(encoding).GetPreamble().Concat(Encoding.GetEncoding(encoding).GetBytes(File.ReadAllText(Sample("sogongin-2020.csv")))).ToArray();
+        var r = Run("check", TempFile(bytes, "plan.csv"));
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain("plan.csv: error: UTF-16 text (it starts with a UTF-16 byte-order mark): save it from Excel as 'CSV UTF-8'");
+        r.Err.ShouldNotContain("column");
+    }
+
     [Fact]
     public void IsValidUtf8_InBlocksOfAnySize_AgreesWithTheWholeCheck()
     {

@@ -19,6 +19,16 @@ public class WorkbookTests
         return root.ToJsonString();
     }
 
+    [Fact]
+    public void AWorkbookSavedUnderACsvName_IsReadAsTheWorkbookItIs()
+    {
+        // Downloaded or renamed: the name says CSV, the bytes a ZIP archive.
+        var named = TempFile(File.ReadAllBytes(Sample("sogongin-2020-reported.xlsx")), "plan.csv");
+        var r = Run("check", named, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        WithoutPlaces(r.Out).ShouldBe(WithoutPlaces(Run("check", Sample("sogongin-2020-reported.xlsx"), "--format", "json").Out));
+    }
+
     [Theory]
     [InlineData("sogongin-2020-reported.xlsx")]
     [InlineData("sogongin-2020-reported-sheet-cp949.csv")]
