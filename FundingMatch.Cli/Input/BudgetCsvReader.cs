@@ -234,6 +234,16 @@ internal static partial class BudgetCsvReader
             log.Add(new InputProblem(file, headerLine, null, null, null, new LocalizedText("머리글 행이 없습니다", "there is no header row")));
             return null;
         }
+        if (headers.Count == 1 && (headers[0].Contains(';', StringComparison.Ordinal) ? ";" : headers[0].Contains('\t', StringComparison.Ordinal) ? "tab" : null) is { } separator)
+        {
+            // A sheet saved with semicolons (Excel in some locales) or tabs ("Text (Tab delimited)"): its header is one
+            // cell, and every required column would be reported missing, which says nothing of why.
+            var (ko, en) = separator == ";" ? ("세미콜론(;)", "semicolons (;)") : ("탭", "tabs");
+            log.Add(new InputProblem(file, headerLine, 1, headers[0], null, new LocalizedText(
+                $"머리글이 {ko}으로 나뉜 한 칸입니다: 쉼표로 나뉜 CSV여야 합니다. Excel에서 'CSV(쉼표로 분리)'로 다시 저장하십시오",
+                $"the header is one cell with its names separated by {en}: expected comma-separated values; save the sheet from Excel as 'CSV (Comma delimited)'")));
+            return null;
+        }
         var errorsBefore = log.ErrorCount;
         var mapped = new List<Mapped>();
         var seen = new Dictionary<(Column, FundingKind), int>();

@@ -33,6 +33,8 @@ public class BadInputTests
         { "file-overflow", "site_id,national,provincial\nA,9000000000000000000,0\nB,9000000000000000000,0\n", ":3: error: with site 'B' the amounts add up to more than 9,223,372,036,854,775,807 won" },
         { "unterminated-quote", "site_id,national,provincial\nA,1,1\nB,\"2,2\nC,3,3\n", ":3: error: malformed quotes (a quote that is never closed)" },
         { "unterminated-quote-in-header", "site_id,\"national,local\nA,1,1\n", ":1: error: malformed quotes (a quote that is never closed in the first row)" },
+        { "semicolons", "site_id;national;provincial\nA;1;1\n", ":1:1: error: the header is one cell with its names separated by semicolons (;): expected comma-separated values" },
+        { "tabs", "site_id\tnational\tprovincial\nA\t1\t1\n", ":1:1: error: the header is one cell with its names separated by tabs: expected comma-separated values" },
         { "ambiguous-thousand", "site_id,national,provincial\nA,2억5천,1\n", ":2:2: error: '2억5천' is not an amount: 천 right after 억 or 조 is ambiguous (5천 is 5,000 won; 5천만 is 50,000,000): write 2억 5천만 or 2억5,000만" },
     };
 
