@@ -74,6 +74,7 @@ internal static class Workbooks
                 throw Broken(displayName, $"시트 '{sheet.Name?.Value}'의 내용이 없습니다", $"the sheet '{sheet.Name?.Value}' has no worksheet in the package");
             }
             var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            var dates = ExcelDates.Of(book);
             var lines = new List<(uint Row, List<string> Cells)>();
             foreach (var row in worksheet.Descendants<Row>())
             {
@@ -90,7 +91,7 @@ internal static class Workbooks
                         cells.Add("");
                     }
                     // A line break in a cell (Alt+Enter) reads as a space, as in a CSV; one sheet row stays one line.
-                    cells.Add(FieldParsers.OneLine(Text(cell, shared)));
+                    cells.Add(FieldParsers.OneLine(Text(cell, shared, dates)));
                 }
                 var rowIndex = row.RowIndex?.Value ?? (uint)(lines.Count == 0 ? 1 : lines[^1].Row + 1);
                 // Rows come in order and within Excel's 1,048,576: anything else is a damaged sheet (and a row number of
@@ -137,7 +138,7 @@ internal static class Workbooks
         return letters;
     }
 
-    private static string Text(Cell cell, string[] shared)
+    private static string Text(Cell cell, string[] shared, ExcelDates dates)
     {
         var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? "";
         if (cell.DataType?.Value == CellValues.SharedString)
@@ -147,6 +148,11 @@ internal static class Workbooks
         if (cell.DataType?.Value == CellValues.InlineString)
         {
             return cell.InlineString?.InnerText ?? raw;
+        }
+        // A date typed into Excel is stored as a number of days, shown by its cell's date format: read as the date shown.
+        if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
+        {
+            return dates.Text(cell.StyleIndex?.Value, raw) ?? raw;
         }
         return raw; // numbers are stored as invariant text already: 2500000000, 7.5
     }

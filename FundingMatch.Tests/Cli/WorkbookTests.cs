@@ -1,5 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using FundingMatch.Cli.Input;
 using static FundingMatch.Tests.Cli.CliRunner;
 
 namespace FundingMatch.Tests.Cli;
@@ -17,6 +21,80 @@ public class WorkbookTests
         }
         root.Remove("statedTotals");
         return root.ToJsonString();
+    }
+
+    [Fact]
+    public void DatesTypedIntoExcel_AreReadAsTheDatesTheSheetShows()
+    {
+        // Excel keeps a date as a number of days with a date format on its cell: 44561 shown as 2021-12-31.
+        var path = Path.Combine(Path.GetDirectoryName(TempCsv("", "unused.csv"))!, "dates.xlsx");
+        using (var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
+        {
+            var book = document.AddWorkbookPart();
+            book.Workbook = new Workbook();
+            book.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy\"년\" m\"월\" d\"일\"" }),
+                new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
+                // 0 General, 1 the locale's short date (14), 2 the Korean date above, 3 #,##0
+                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 }, new CellFormat { NumberFormatId = 3 }));
+            var sheet = book.AddNewPart<WorksheetPart>();
+            static Cell Text(string value) => new() { DataType = CellValues.String, CellValue = new CellValue(value) };
+            static Cell Number(string value, uint style = 0) => new() { CellValue = new CellValue(value), StyleIndex = style };
+            sheet.Worksheet = new Worksheet(new SheetData(
+                new Row(Text("site_id"), Text("national"), Text("municipal"), Text("준공일")),
+                new Row(Text("on-time"), Number("2500000000", 3), Number("2500000000"), Number("44561", 1)),
+                new Row(Text("late"), Number("2500000000", 3), Number("2500000000"), Number("44742.5", 2)),
+                new Row(Text("as-text"), Number("2500000000"), Number("2500000000"), Text("2021-06-30"))));
+            book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "사업비" }));
+        }
+        var r = Run("check", path, "--format", "json");
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var findings = doc.RootElement.GetProperty("sites").EnumerateArray()
+            .Select(s => (Id: s.GetProperty("siteId").GetString(), Deadline: s.GetProperty("findings").EnumerateArray().SingleOrDefault(f => f.GetProperty("code").GetString() == "deadline-missed")))
+            .ToList();
+        findings.Select(f => f.Id).ShouldBe(["on-time", "late", "as-text"], r.Err);
+        findings[0].Deadline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Undefined);
+        findings[1].Deadline.GetProperty("actual").GetString().ShouldBe("2022-06-30"); // 44742 and half a day
+        findings[2].Deadline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Undefined);
+    }
+
+    [Theory]
+    [InlineData("yyyy-mm-dd", true)]
+    [InlineData("[$-412]yyyy\"년\" m\"월\" d\"일\" dddd", true)]
+    [InlineData("m/d/yy h:mm", true)]
+    [InlineData("General", false)]
+    [InlineData("#,##0", false)]
+    [InlineData("0.00E+00", false)]
+    [InlineData("h:mm:ss", false)]
+    [InlineData("mm:ss", false)]
+    [InlineData("#,##0\"day\"", false)]
+    [InlineData("0\\d", false)]
+    public void ExcelDates_ShowsADate_ByItsDayOrYear_NotItsQuotedText(string formatCode, bool date) =>
+        ExcelDates.ShowsADate(formatCode).ShouldBe(date);
+
+    [Theory]
+    [InlineData(false, "1", "1900-01-01")]
+    [InlineData(false, "59", "1900-02-28")]
+    [InlineData(false, "60", null)] // 29 February 1900, which Excel counts and the calendar does not
+    [InlineData(false, "61", "1900-03-01")]
+    [InlineData(false, "44561", "2021-12-31")]
+    [InlineData(false, "44561.99", "2021-12-31")]
+    [InlineData(false, "2958465", "9999-12-31")]
+    [InlineData(false, "2958466", null)]
+    [InlineData(false, "0", null)]
+    [InlineData(false, "0.5", null)] // a time of day alone
+    [InlineData(true, "0", "1904-01-01")]
+    [InlineData(true, "43099", "2021-12-31")]
+    public void ExcelDates_ReadADayNumber_InEachDateSystem(bool from1904, string raw, string? expected) =>
+        new ExcelDates([false, true], from1904).Text(1, raw).ShouldBe(expected);
+
+    [Fact]
+    public void ExcelDates_LeaveANumberWithoutADateStyleAsItIs()
+    {
+        var dates = new ExcelDates([false, true], from1904: false);
+        dates.Text(0, "44561").ShouldBeNull();
+        dates.Text(null, "44561").ShouldBeNull();
+        dates.Text(7, "44561").ShouldBeNull();
     }
 
     [Fact]
