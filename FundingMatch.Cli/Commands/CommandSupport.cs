@@ -595,7 +595,10 @@ internal static class CommandSupport
         {
             if (outputFile is not null)
             {
-                target = OutputTarget.Open(outputFile.ToString());
+                // Every other argument may be an input (a budget, an actuals file, --rules, --scenarios): none may be replaced.
+                var arguments = parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument).Select(t => t.Value).ToList();
+                arguments.Remove(outputFile.ToString());
+                target = OutputTarget.Open(outputFile.ToString(), arguments);
             }
             var writer = target?.Writer ?? stdout;
             // A CSV report starts with a BOM wherever it goes (-o or standard output redirected to a file), so that

@@ -31,18 +31,23 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>The writer for the report.</summary>
     public TextWriter Writer => _writer;
 
-    /// <summary>Opens <paramref name="userPath"/> for a report, in UTF-8 (a CSV report writes its own BOM: <see cref="BomFirstWriter"/>).</summary>
-    /// <exception cref="InputException">The path is a folder, or its folder does not exist.</exception>
-    public static OutputTarget Open(string userPath)
+    /// <summary>
+    /// Opens <paramref name="userPath"/> for a report, in UTF-8 (a CSV report writes its own BOM: <see cref="BomFirstWriter"/>).
+    /// A regular file among <paramref name="inputs"/> (the command's other arguments) is refused: the report would
+    /// replace the budget or the rules it was made from.
+    /// </summary>
+    /// <exception cref="InputException">The path is a folder, its folder does not exist, or it is one of the inputs.</exception>
+    public static OutputTarget Open(string userPath, IEnumerable<string> inputs)
     {
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var target = Path.GetFullPath(userPath);
-        if (new FileInfo(target).LinkTarget is not null)
+        var target = Resolved(userPath);
+        var kind = FileKinds.Of(target);
+        if (kind == FileKind.Regular && inputs.Any(input => File.Exists(input) && Resolved(input) == target))
         {
-            // The link stays a link: what it points to is what gets the report.
-            target = new FileInfo(target).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? target;
+            throw Problem(userPath, "이 명령이 읽는 입력 파일입니다: 보고서가 그 파일을 덮어쓰게 되니 다른 경로를 주십시오",
+                "is also an input of this command: the report would replace it; give another path");
         }
-        switch (FileKinds.Of(target))
+        switch (kind)
         {
             case FileKind.Directory:
                 throw Problem(userPath, "폴더입니다: 보고서를 쓸 파일 경로를 주십시오", "is a folder: expected the path of a file to write the report to");
@@ -91,6 +96,14 @@ internal sealed class OutputTarget : IDisposable
         {
             File.Delete(_temp);
         }
+    }
+
+    // The file a path names: a full path, and through a symbolic link the file the link points to (the link stays a
+    // link: what it points to is what gets the report).
+    private static string Resolved(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return new FileInfo(full).LinkTarget is not null ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full : full;
     }
 
     private static InputException Problem(string path, string ko, string en) =>

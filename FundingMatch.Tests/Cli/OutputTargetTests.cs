@@ -28,6 +28,31 @@ public class OutputTargetTests
         }
     }
 
+    [Theory]
+    [InlineData("the budget")]
+    [InlineData("a link to the budget")]
+    [InlineData("the rules")]
+    public void Output_ToAnInputOfTheCommand_IsRefused_AndTheInputKept(string which)
+    {
+        var dir = TempDir();
+        var budget = Path.Combine(dir, "plan.csv");
+        var rules = Path.Combine(dir, "rules.json");
+        File.Copy(Sample("sogongin-2020.csv"), budget);
+        File.Copy(Sample("rules/example-60-40.json"), rules);
+        var output = which switch
+        {
+            "the budget" => budget,
+            "the rules" => rules,
+            _ => File.CreateSymbolicLink(Path.Combine(dir, "link.csv"), budget).FullName,
+        };
+        var before = File.ReadAllBytes(output);
+        var r = Run("check", budget, "--rules", rules, "--as-of", "2024-06-01", "-o", output);
+        r.ExitCode.ShouldBe(2, r.Err);
+        r.Err.ShouldContain($"{output}: error: is also an input of this command: the report would replace it; give another path");
+        File.ReadAllBytes(output).ShouldBe(before);
+        Directory.GetFiles(dir).Length.ShouldBe(which == "a link to the budget" ? 3 : 2); // no report left beside it
+    }
+
     [Fact]
     public void Output_ToTheNullDevice_WritesThroughAndLeavesTheDevice()
     {
