@@ -127,6 +127,13 @@ internal static partial class BudgetCsvReader
                 options = options with { Encoding = EncodingChoice.Utf8 };
                 partBytes = 0;
             }
+            else if (options.Sheet is { } sheetName)
+            {
+                // With workbooks and CSV files together, --sheet is for the workbooks; said, not silently dropped.
+                log.Add(new InputProblem(displayName, null, null, null, sheetName, new LocalizedText(
+                    "--sheet는 Excel 통합 문서(.xlsx)의 시트를 고릅니다: 이 파일은 CSV 텍스트라 그대로 읽습니다",
+                    "--sheet picks a sheet of an Excel workbook (.xlsx): this file is CSV text, read as it is"), IsWarning: true));
+            }
             if (TextEncodings.StartsAsUtf16(stream))
             {
                 // Excel's "Unicode text" and some exports: read as CP949 it would be one unreadable header, not rows.

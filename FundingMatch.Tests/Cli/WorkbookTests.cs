@@ -98,6 +98,16 @@ public class WorkbookTests
     }
 
     [Fact]
+    public void Sheet_GivenWithACsvFile_IsAWarningAtThatFile_OnceAndNotAFailure()
+    {
+        var csv = Sample("sogongin-2020-reported.csv");
+        var r = Run("check", csv, Sample("sogongin-2020.csv").Replace("sogongin-2020.csv", "sogongin-2020-reported.xlsx", StringComparison.Ordinal), "--sheet", "사업비");
+        r.Err.Split($"{csv}: warning: --sheet picks a sheet of an Excel workbook (.xlsx): this file is CSV text, read as it is").Length.ShouldBe(2, r.Err);
+        r.Err.ShouldNotContain(".xlsx: warning");
+        r.Out.ShouldContain("Summary: 6 sites");
+    }
+
+    [Fact]
     public void AWorkbookSavedUnderACsvName_IsReadAsTheWorkbookItIs()
     {
         // Downloaded or renamed: the name says CSV, the bytes a ZIP archive.
