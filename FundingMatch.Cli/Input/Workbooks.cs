@@ -149,6 +149,11 @@ internal static class Workbooks
         {
             return cell.InlineString?.InnerText ?? raw;
         }
+        if (cell.DataType?.Value == CellValues.Boolean)
+        {
+            // Stored as 1 or 0; shown, and saved to CSV, as TRUE or FALSE (which a yes-or-no column reads).
+            return raw switch { "1" => "TRUE", "0" => "FALSE", _ => raw };
+        }
         // A date typed into Excel is stored as a number of days, shown by its cell's date format: read as the date shown.
         if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
         {

@@ -23,30 +23,37 @@ public class WorkbookTests
         return root.ToJsonString();
     }
 
+    // A workbook made with the Open XML SDK, its cell styles: 0 General, 1 the locale's short date (14), 2 a Korean
+    // date (yyyy년 m월 d일), 3 #,##0.
+    private static string Workbook(string name, params Row[] rows)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(TempCsv("", "unused.csv"))!, name);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var book = document.AddWorkbookPart();
+        book.Workbook = new Workbook();
+        book.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy\"년\" m\"월\" d\"일\"" }),
+            new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
+            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 }, new CellFormat { NumberFormatId = 3 }));
+        var sheet = book.AddNewPart<WorksheetPart>();
+        sheet.Worksheet = new Worksheet(new SheetData(rows));
+        book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "사업비" }));
+        return path;
+    }
+
+    private static Cell Text(string value) => new() { DataType = CellValues.String, CellValue = new CellValue(value) };
+
+    private static Cell Number(string value, uint style = 0) => new() { CellValue = new CellValue(value), StyleIndex = style };
+
     [Fact]
     public void DatesTypedIntoExcel_AreReadAsTheDatesTheSheetShows()
     {
         // Excel keeps a date as a number of days with a date format on its cell: 44561 shown as 2021-12-31.
-        var path = Path.Combine(Path.GetDirectoryName(TempCsv("", "unused.csv"))!, "dates.xlsx");
-        using (var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
-        {
-            var book = document.AddWorkbookPart();
-            book.Workbook = new Workbook();
-            book.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
-                new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy\"년\" m\"월\" d\"일\"" }),
-                new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
-                // 0 General, 1 the locale's short date (14), 2 the Korean date above, 3 #,##0
-                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 }, new CellFormat { NumberFormatId = 3 }));
-            var sheet = book.AddNewPart<WorksheetPart>();
-            static Cell Text(string value) => new() { DataType = CellValues.String, CellValue = new CellValue(value) };
-            static Cell Number(string value, uint style = 0) => new() { CellValue = new CellValue(value), StyleIndex = style };
-            sheet.Worksheet = new Worksheet(new SheetData(
-                new Row(Text("site_id"), Text("national"), Text("municipal"), Text("준공일")),
-                new Row(Text("on-time"), Number("2500000000", 3), Number("2500000000"), Number("44561", 1)),
-                new Row(Text("late"), Number("2500000000", 3), Number("2500000000"), Number("44742.5", 2)),
-                new Row(Text("as-text"), Number("2500000000"), Number("2500000000"), Text("2021-06-30"))));
-            book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "사업비" }));
-        }
+        var path = Workbook("dates.xlsx",
+            new Row(Text("site_id"), Text("national"), Text("municipal"), Text("준공일")),
+            new Row(Text("on-time"), Number("2500000000", 3), Number("2500000000"), Number("44561", 1)),
+            new Row(Text("late"), Number("2500000000", 3), Number("2500000000"), Number("44742.5", 2)),
+            new Row(Text("as-text"), Number("2500000000"), Number("2500000000"), Text("2021-06-30")));
         var r = Run("check", path, "--format", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
         var findings = doc.RootElement.GetProperty("sites").EnumerateArray()
@@ -56,6 +63,18 @@ public class WorkbookTests
         findings[0].Deadline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Undefined);
         findings[1].Deadline.GetProperty("actual").GetString().ShouldBe("2022-06-30"); // 44742 and half a day
         findings[2].Deadline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Undefined);
+    }
+
+    [Fact]
+    public void TrueAndFalseCells_ReadAsExcelShowsThem()
+    {
+        // Kept as 1 and 0 with the cell's type saying so; a CSV saved from the sheet says TRUE and FALSE.
+        var path = Workbook("flags.xlsx",
+            new Row(Text("site_id"), Text("flag")),
+            new Row(Text("a"), new Cell { DataType = CellValues.Boolean, CellValue = new CellValue("1") }),
+            new Row(Text("b"), new Cell { DataType = CellValues.Boolean, CellValue = new CellValue("0") }));
+        using var stream = File.OpenRead(path);
+        Encoding.UTF8.GetString(Workbooks.ReadSheet(stream, path, null).Csv).Split('\n').Skip(1).Take(2).ShouldBe(["a,TRUE", "b,FALSE"]);
     }
 
     [Theory]
