@@ -388,7 +388,7 @@ internal static partial class BudgetCsvReader
                         }
                         else
                         {
-                            Error(log, file, line, m, bytes, "날짜가 아닙니다: yyyy-MM-dd 또는 yyyy.MM.dd 형식이어야 합니다 (예: 2021-12-31)", "not a date: expected yyyy-MM-dd or yyyy.MM.dd, such as 2021-12-31");
+                            Error(log, file, line, m, bytes, "날짜가 아닙니다: 2021-12-31, 2021.12.31, 2021. 12. 31., 2021/12/31, 2021년 12월 31일, 20211231처럼 연도부터 온전히 써야 합니다", "not a date: expected the year first, in full, such as 2021-12-31, 2021.12.31, 2021. 12. 31., 2021/12/31, 2021년 12월 31일 or 20211231");
                         }
                     }
                     break;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using NodaTime;
 
 namespace FundingMatch.Cli.Input;
 
 /// <summary>Parsers over a field's UTF-8 bytes for the common, plain forms; each falls back to the general parser.</summary>
-internal static class FieldParsers
+internal static partial class FieldParsers
 {
     /// <summary>A text cell on one line: a line break in it (Excel's Alt+Enter), with the spaces around it, is one space.</summary>
     public static string OneLine(string text) =>
@@ -33,15 +34,33 @@ internal static class FieldParsers
         return true;
     }
 
-    /// <summary><c>yyyy-MM-dd</c> or <c>yyyy.MM.dd</c>, a real date of the ISO calendar.</summary>
+    /// <summary>
+    /// A real date of the ISO calendar, the year first and in full: <c>yyyy-MM-dd</c> or <c>yyyy.MM.dd</c> straight
+    /// away, and the other forms Korean sheets and documents write (<see cref="OtherDate"/>).
+    /// </summary>
     public static bool TryParseDate(ReadOnlySpan<byte> bytes, out LocalDate date)
     {
         date = default;
-        if (bytes.Length != 10 || bytes[4] != bytes[7] || (bytes[4] != '-' && bytes[4] != '.')
-            || !TryParseDigits(bytes[..4], out var year) || !TryParseDigits(bytes[5..7], out var month) || !TryParseDigits(bytes[8..], out var day))
+        long year, month, day;
+        if (bytes.Length == 10 && bytes[4] == bytes[7] && (bytes[4] == '-' || bytes[4] == '.')
+            && TryParseDigits(bytes[..4], out year) && TryParseDigits(bytes[5..7], out month) && TryParseDigits(bytes[8..], out day))
+        {
+            return TryDate(year, month, day, out date);
+        }
+        if (bytes.Length > 40 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match)
         {
             return false;
         }
+        return TryDate(
+            long.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
+            long.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
+            long.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture),
+            out date);
+    }
+
+    private static bool TryDate(long year, long month, long day, out LocalDate date)
+    {
+        date = default;
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month))
         {
             return false;
@@ -49,6 +68,11 @@ internal static class FieldParsers
         date = new LocalDate((int)year, (int)month, (int)day);
         return true;
     }
+
+    // 2021.12.31 and 2021-1-5; 2021. 12. 31. (the Korean standard notation: a point and a space after each part);
+    // 2021/12/31; 2021년 12월 31일; 20211231. One separator throughout, ASCII digits only: none is ambiguous.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:\s*(?<s>[-./])\s*(?<m>[0-9]{1,2})\s*\k<s>\s*(?<d>[0-9]{1,2})\s*\.?|\s*년\s*(?<m>[0-9]{1,2})\s*월\s*(?<d>[0-9]{1,2})\s*일|(?<m>[0-9]{2})(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherDate();
 
     // The ISO (proleptic Gregorian) calendar's month lengths, as NodaTime's CalendarSystem.Iso gives them, without a
     // calendar lookup a row.

@@ -22,7 +22,7 @@ public class BadInputTests
         { "bad-amount", "site_id,national,provincial\nC,12x,3\n", ":2:2: error: '12x' is not an amount" },
         { "misgrouped-amount", "site_id,national,provincial\nC,\"2,50,000\",3\n", ":2:2: error: '2,50,000' is not an amount: its thousands separators are not in groups of three" },
         { "negative-amount", "site_id,national,provincial\nD,1,△5\n", ":2:3: error: a negative amount: budget amounts are zero or more (column 'provincial', value '△5')" },
-        { "bad-date", "site_id,national,provincial,준공일\nE,1,1,2021-13-01\n", ":2:4: error: not a date: expected yyyy-MM-dd or yyyy.MM.dd" },
+        { "bad-date", "site_id,national,provincial,준공일\nE,1,1,2021-13-01\n", ":2:4: error: not a date: expected the year first, in full, such as 2021-12-31, 2021.12.31, 2021. 12. 31., 2021/12/31, 2021년 12월 31일 or 20211231" },
         { "bad-area", "site_id,national,provincial,연면적\nE,1,1,large\n", ":2:4: error: not a floor area" },
         { "empty-id", "site_id,national,provincial\n,1,1\n", ":2:1: error: the site id is empty" },
         { "bad-header-unit", "site_id,국비(달러),provincial\nA,1,1\n", ":1:2: error: '달러' in the header is neither a unit" },

@@ -33,6 +33,39 @@ public class FieldParsersTests
         checkedDates.ShouldBe(15 * 14 * 33 * 2);
         FieldParsers.TryParseDate("0000-01-01"u8, out _).ShouldBeFalse();
         FieldParsers.TryParseDate("2021-01.01"u8, out _).ShouldBeFalse();
-        FieldParsers.TryParseDate("2021/01/01"u8, out _).ShouldBeFalse();
+        FieldParsers.TryParseDate("2021/01.01"u8, out _).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("2021/12/31", 2021, 12, 31)]
+    [InlineData("2021.12.31.", 2021, 12, 31)]
+    [InlineData("2021. 12. 31.", 2021, 12, 31)]
+    [InlineData("2021. 1. 5", 2021, 1, 5)]
+    [InlineData("2021-1-5", 2021, 1, 5)]
+    [InlineData(" 2021-12-31 ", 2021, 12, 31)]
+    [InlineData("2021년 12월 31일", 2021, 12, 31)]
+    [InlineData("2021년12월31일", 2021, 12, 31)]
+    [InlineData("20211231", 2021, 12, 31)]
+    [InlineData("2024/02/29", 2024, 2, 29)]
+    public void TryParseDate_TakesTheFormsKoreanSheetsWrite(string text, int year, int month, int day)
+    {
+        FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), out var date).ShouldBeTrue(text);
+        date.ShouldBe(new LocalDate(year, month, day));
+    }
+
+    [Theory]
+    [InlineData("2021/13/01")] // no such month
+    [InlineData("2023/02/29")] // no such day
+    [InlineData("20210230")]
+    [InlineData("2021.12/31")] // two separators
+    [InlineData("21.12.31")] // the year not in full: 1921 or 2021?
+    [InlineData("31.12.2021")] // the day first
+    [InlineData("12/31/2021")]
+    [InlineData("2021 12 31")]
+    [InlineData("2021년 12월")]
+    [InlineData("２０２１-12-31")] // fullwidth digits
+    [InlineData("2021-12-31T00:00")]
+    [InlineData("202112310")]
+    public void TryParseDate_RefusesWhatIsNotPlainlyOneDate(string text) =>
+        FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), out _).ShouldBeFalse(text);
 }
