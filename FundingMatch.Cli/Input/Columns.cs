@@ -34,17 +34,19 @@ internal static class Columns
     private static readonly (Column Column, string Canonical, string[] Aliases)[] Table =
     [
         (Column.SiteId, "site_id", ["사업장코드", "코드", "ID", "site"]),
-        (Column.SiteName, "site_name", ["사업장명", "사업명", "센터명", "name"]),
-        (Column.Region, "region", ["지역", "지자체"]),
-        (Column.National, "national", ["국비"]),
+        (Column.SiteName, "site_name", ["사업장명", "사업명", "센터명", "시설명", "name"]),
+        (Column.Region, "region", ["지역", "지자체", "소재지"]),
+        // 국고보조금 is the subsidy law's word for it, as the brief quotes it.
+        (Column.National, "national", ["국비", "국고보조금", "국고", "국비보조금"]),
         (Column.Provincial, "provincial", ["시도비", "시·도비", "도비", "광역비"]),
         (Column.Municipal, "municipal", ["시군구비", "시·군·구비", "시비", "군비", "구비", "기초비"]),
-        (Column.Local, "local", ["지방비"]),
-        (Column.Private, "private", ["민간", "민간부담", "자부담"]),
+        (Column.Local, "local", ["지방비", "지자체부담", "지자체부담금"]),
+        // 민자 as the 2020 round's reports write it (마포: 민자 84억).
+        (Column.Private, "private", ["민간", "민간부담", "민간부담금", "민자", "자부담", "자부담금"]),
         (Column.Total, "total", ["총사업비", "합계"]),
         (Column.FloorArea, "floor_area_m2", ["연면적", "면적", "floor_area"]),
         (Column.Firms, "firms", ["소공인수", "업체수"]),
-        (Column.CompletionDate, "completion_date", ["준공일", "완공일", "완료일"]),
+        (Column.CompletionDate, "completion_date", ["준공일", "완공일", "완료일", "준공예정일", "완공예정일"]),
         (Column.Requested, "requested", ["신청액", "요청액"]),
         (Column.Score, "score", ["점수", "평가점수"]),
         (Column.FiscalYear, "fiscal_year", ["회계연도", "연도", "year"]),

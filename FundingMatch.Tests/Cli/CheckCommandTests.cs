@@ -227,6 +227,22 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Headers_AsTheRoundsReportsAndSheetsWriteThem_NameTheirColumns()
+    {
+        // 국고보조금 and 민자 as the brief's sources write them; 준공 예정일 with its space; 소재지, 시설명, 지자체부담.
+        var r = Run("check", TempCsv("사업장코드,시설명,소재지,국고보조금,지자체부담,민자,준공 예정일\nA,센터,서울 마포구,25억,25억,10억,2022-06-30\n"), "--format", "json");
+        r.Err.ShouldNotContain("unknown column");
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var site = doc.RootElement.GetProperty("sites")[0];
+        site.GetProperty("siteName").GetString().ShouldBe("센터");
+        site.GetProperty("region").GetString().ShouldBe("서울 마포구");
+        site.GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+        site.GetProperty("local").GetInt64().ShouldBe(2_500_000_000);
+        site.GetProperty("private").GetInt64().ShouldBe(1_000_000_000);
+        site.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ShouldContain("deadline-missed");
+    }
+
+    [Fact]
     public void Check_LocalColumnWithoutSplit_CountsAsLocalMoney()
     {
         var r = Run("check", TempCsv("사업장코드,국비,지방비\nA,25억,25억\n"), "--format", "json");
