@@ -80,7 +80,8 @@ public readonly struct Won : IEquatable<Won>, IComparable<Won>, IComparable, ISp
     /// <summary>
     /// Parses an amount written the way Korean budgets write it, culture-invariantly: <c>2500000000</c>,
     /// <c>2,500,000,000</c>, <c>2,500,000,000원</c>, <c>25억</c>, <c>25억원</c>, <c>7.5억</c>, <c>2,500백만원</c>,
-    /// <c>2,500,000천원</c>, <c>1조 2,000억원</c>, <c>7억 5,000만원</c>, and <c>△1,000</c> or <c>-1,000</c> as negatives.
+    /// <c>2,500,000천원</c>, <c>1조 2,000억원</c>, <c>7억 5,000만원</c>, <c>₩2,500,000,000</c> (Excel's currency format: the
+    /// sign says won, as 원 does), and <c>△1,000</c> or <c>-1,000</c> as negatives.
     /// </summary>
     /// <param name="text">The text to parse.</param>
     /// <param name="plainUnit">The unit of a number written without one (<c>2,500</c> in a 백만원 column).</param>

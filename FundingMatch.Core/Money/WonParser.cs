@@ -2,7 +2,7 @@ namespace FundingMatch.Money;
 
 /// <summary>
 /// The amount grammar, over characters, allocation-free:
-/// <c>sign? group (space* group)*</c>, where a group is a number (digits, optional comma groups of three,
+/// <c>sign? ₩? sign? group (space* group)*</c> (one sign at most), where a group is a number (digits, optional comma groups of three,
 /// optional fraction) followed by an optional Korean unit (조, 억, 천만, 백만, 만, 천) and an optional 원.
 /// Several groups must have strictly falling units, each below the one before (<c>1조 2,000억원</c>).
 /// </summary>
@@ -23,10 +23,23 @@ internal static class WonParser
         }
 
         var negative = false;
-        if (s[0] is '-' or '△' or '▲' or '\u2212')
+        if (IsMinus(s[0]))
         {
             negative = true;
             s = s[1..].TrimStart();
+        }
+        // A cell in Excel's currency format is saved with the won sign before the number (₩2,500,000,000; a negative
+        // -₩1,000 or ₩-1,000): it says won as a closing 원 does, so a bare number after it is in won.
+        var wonSign = false;
+        if (!s.IsEmpty && s[0] is '₩' or '￦')
+        {
+            wonSign = true;
+            s = s[1..].TrimStart();
+            if (!negative && !s.IsEmpty && IsMinus(s[0]))
+            {
+                negative = true;
+                s = s[1..].TrimStart();
+            }
         }
 
         Int128 total = 0;
@@ -58,7 +71,7 @@ internal static class WonParser
             if (!explicitUnit)
             {
                 // A bare number is only the whole amount, or the last group of a compound (1만 2,345원).
-                unit = groups == 0 && !sawWon ? plainUnit.WonPerUnit() : 1;
+                unit = groups == 0 && !sawWon && !wonSign ? plainUnit.WonPerUnit() : 1;
             }
             if (groups > 0 && explicitUnit && unit == 1_000 && previousUnit >= Eok)
             {
@@ -220,6 +233,8 @@ internal static class WonParser
         error = AmountParseError.None;
         return true;
     }
+
+    private static bool IsMinus(char c) => c is '-' or '△' or '▲' or '\u2212';
 
     private static bool IsUnitStart(char c) => c is '조' or '억' or '천' or '백' or '만' or '원';
 

@@ -28,8 +28,29 @@ public class WonTests
     [InlineData("  1,000  ", 1_000L)]
     [InlineData("0", 0L)]
     [InlineData("9223372036854775807", long.MaxValue)]
+    // Excel's currency format (통화), as a CSV saved from it writes the cell.
+    [InlineData("₩2,500,000,000", 2_500_000_000L)]
+    [InlineData("￦2,500,000,000", 2_500_000_000L)]
+    [InlineData("₩ 25억", 2_500_000_000L)]
+    [InlineData("-₩1,000", -1_000L)]
+    [InlineData("₩-1,000", -1_000L)]
     public void Parse_KnownForm_GivesExactWon(string text, long expected) =>
         Won.Parse(text).Value.ShouldBe(expected);
+
+    [Theory]
+    [InlineData("₩", AmountParseError.MissingNumber)]
+    [InlineData("₩₩1", AmountParseError.UnexpectedCharacter)]
+    [InlineData("-₩-1", AmountParseError.UnexpectedCharacter)]
+    [InlineData("1₩", AmountParseError.UnexpectedCharacter)]
+    public void TryParse_AWonSignOutOfPlace_IsNoAmount(string text, AmountParseError expected)
+    {
+        Won.TryParse(text, AmountUnit.Won, out _, out var error).ShouldBeFalse(text);
+        error.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Parse_AWonSign_SaysWon_WhateverThePlainUnit() =>
+        Won.Parse("₩25", AmountUnit.Eok).Value.ShouldBe(25L); // as 25원 is; 25 alone would be 25억
 
     [Theory]
     // Found by fuzzing: many zeros after the point overflowed the power of ten (an OverflowException, not a result).
