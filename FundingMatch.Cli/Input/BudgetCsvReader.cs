@@ -466,7 +466,7 @@ internal static partial class BudgetCsvReader
                 default:
                     // A blank cell, or a dash as Excel sheets write for nothing, is no money in an optional column;
                     // in the required national column it is an error at its cell, never a silent 0.
-                    if (bytes.IsEmpty || (bytes.Length <= 3 && bytes[0] is (byte)'-' or 0xEF && (bytes.SequenceEqual("-"u8) || bytes.SequenceEqual("－"u8))))
+                    if (bytes.IsEmpty || FieldParsers.IsNothing(bytes))
                     {
                         if (m.Column == Column.National && m.Kind == FundingKind.Cash)
                         {

@@ -29,6 +29,7 @@ public class BadInputTests
         { "header-only", "site_id,national,provincial\n", ": error: the file has a header but no site rows" },
         { "blank-national", "site_id,national,provincial\nA,,1\n", ":2:2: error: the national amount is blank: the column is required, so write 0 for none" },
         { "dash-national", "site_id,national,provincial\nA,-,1\n", ":2:2: error: the national amount is blank" },
+        { "accounting-zero-national", "site_id,national,provincial\nA,\" ₩ - \",1\n", ":2:2: error: the national amount is blank" },
         { "row-overflow", "site_id,national,provincial\nA,9000000000000000000,9000000000000000000\n", ":2: error: the amounts of 'A' add up to more than 9,223,372,036,854,775,807 won, which cannot be computed" },
         { "file-overflow", "site_id,national,provincial\nA,9000000000000000000,0\nB,9000000000000000000,0\n", ":3: error: with site 'B' the amounts add up to more than 9,223,372,036,854,775,807 won" },
         { "unterminated-quote", "site_id,national,provincial\nA,1,1\nB,\"2,2\nC,3,3\n", ":3: error: malformed quotes (a quote that is never closed)" },

@@ -227,6 +227,18 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void AmountsInExcelsCurrencyAndAccountingFormats_ReadAsTheSheetShowsThem()
+    {
+        // 통화: ₩2,500,000,000; 회계: " ₩ 2,500,000,000 " and a zero as " ₩ - ".
+        var r = Run("check", TempCsv("site_id,national,municipal,private\nA,\"₩2,500,000,000\",\" ₩ 2,500,000,000 \",\" ₩ - \"\n"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var site = System.Text.Json.JsonDocument.Parse(r.Out).RootElement.GetProperty("sites")[0];
+        site.GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+        site.GetProperty("municipal").GetInt64().ShouldBe(2_500_000_000);
+        site.GetProperty("private").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
     public void Headers_AsTheRoundsReportsAndSheetsWriteThem_NameTheirColumns()
     {
         // 국고보조금 and 민자 as the brief's sources write them; 준공 예정일 with its space; 소재지, 시설명, 지자체부담.

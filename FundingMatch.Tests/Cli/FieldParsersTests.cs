@@ -37,6 +37,21 @@ public class FieldParsersTests
     }
 
     [Theory]
+    [InlineData("-", true)]
+    [InlineData("－", true)]
+    [InlineData(" - ", true)]
+    [InlineData(" ₩ - ", true)] // Excel's accounting format (회계) shows a zero so
+    [InlineData("￦-", true)]
+    [InlineData("-1", false)]
+    [InlineData("--", false)]
+    [InlineData("₩", false)]
+    [InlineData("₩ 0", false)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    public void IsNothing_TakesTheDashesSheetsWriteForNothing(string text, bool nothing) =>
+        FieldParsers.IsNothing(Encoding.UTF8.GetBytes(text)).ShouldBe(nothing, text);
+
+    [Theory]
     [InlineData("2021/12/31", 2021, 12, 31)]
     [InlineData("2021.12.31.", 2021, 12, 31)]
     [InlineData("2021. 12. 31.", 2021, 12, 31)]
