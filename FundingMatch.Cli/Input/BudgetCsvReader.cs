@@ -146,7 +146,8 @@ internal static partial class BudgetCsvReader
     /// <param name="HeaderLine">The 1-based line of the header (of its top row, for a two-row header).</param>
     /// <param name="LinesBefore">The lines before the header's last row, where the CSV reader starts.</param>
     /// <param name="Headers">The header cells, a two-row header's rows already combined.</param>
-    private sealed record HeaderLayout(AmountUnit? Unit, int HeaderLine, int LinesBefore, IReadOnlyList<string>? Headers);
+    /// <param name="UnreadUnit">A row above the header that means to give a unit but names none FundingMatch reads: its line and cell.</param>
+    private sealed record HeaderLayout(AmountUnit? Unit, int HeaderLine, int LinesBefore, IReadOnlyList<string>? Headers, (int Line, string Cell)? UnreadUnit = null);
 
     /// <summary>
     /// Finds the header as analysts' sheets have it: the first of the first 20 rows that names the required columns
@@ -170,25 +171,31 @@ internal static partial class BudgetCsvReader
         }
         var records = HeadRecords.Split(head.AsSpan(0, n), encoding, MaxRowsBeforeHeader + 1);
         AmountUnit? unit = null;
+        (int, string)? unread = null;
         for (var i = 0; i < records.Count && i < MaxRowsBeforeHeader; i++)
         {
             var record = records[i];
-            if (HeaderRows.IsUnitRow(record.Cells, out var u))
-            {
-                unit = u;
-                continue;
-            }
             var under = i + 1 < records.Count ? records[i + 1] : null;
             var combined = under is not null && HeaderRows.IsSubHeader(under.Cells) ? HeaderRows.Combine(record.Cells, under.Cells) : null;
             if (combined is not null && HeaderRows.NamesRequiredColumns(combined))
             {
                 stream.Position = start + under!.Offset;
-                return new HeaderLayout(unit, record.Line + 1, under.Line, combined);
+                return new HeaderLayout(unit, record.Line + 1, under.Line, combined, unread);
             }
             if (HeaderRows.NamesRequiredColumns(record.Cells))
             {
                 stream.Position = start + record.Offset;
-                return new HeaderLayout(unit, record.Line + 1, record.Line, record.Cells);
+                return new HeaderLayout(unit, record.Line + 1, record.Line, record.Cells, unread);
+            }
+            // Above the header (its own cells may carry units: 국비(단위: 백만원) is a header's, not a unit line).
+            if (HeaderRows.IsUnitRow(record.Cells, out var u))
+            {
+                unit = u;
+                continue;
+            }
+            if (unread is null && HeaderRows.UnitMention(record.Cells) is { } mention)
+            {
+                unread = (record.Line + 1, mention);
             }
         }
         if (records.Count == 0)

@@ -162,6 +162,14 @@ internal static partial class BudgetCsvReader
             }
             stream.Position = preamble;
             var layout = FindHeader(stream, encoding);
+            if (layout.UnreadUnit is var (unitLine, unitCell))
+            {
+                // Skipped as a title, it would leave every plain amount in won, a million times too small under 백만원.
+                log.Add(new InputProblem(displayName, unitLine, null, null, unitCell, new LocalizedText(
+                    "머리글 위의 단위를 읽을 수 없습니다: (단위: 원, 천원, 만원, 백만원, 억원) 중 하나로 쓰십시오",
+                    "a unit above the header that cannot be read: write it as (단위: 원, 천원, 만원, 백만원 or 억원), or (unit: million won)")));
+                return null;
+            }
             var skippedLines = layout.LinesBefore;
             if (stream.Position >= stream.Length)
             {

@@ -29,7 +29,7 @@ internal enum Column
 }
 
 /// <summary>Header names in English and Korean, matched ignoring case, spaces, underscores, hyphens and middle dots.</summary>
-internal static class Columns
+internal static partial class Columns
 {
     private static readonly (Column Column, string Canonical, string[] Aliases)[] Table =
     [
@@ -162,24 +162,59 @@ internal static class Columns
         return ok;
     }
 
-    /// <summary>A line before the header that only names the unit: <c>(단위: 백만원)</c>, <c>(unit: thousand won)</c>.</summary>
+    /// <summary>
+    /// A cell above the header that names the unit: <c>(단위: 백만원)</c>, <c>(unit: thousand won)</c>, as sheets write
+    /// it in parentheses or brackets (<c>[ ]</c>, <c>&lt; &gt;</c>, <c>【 】</c>, <c>〈 〉</c>) or none, with 단위 or 금액단위, a colon
+    /// or a space; or at the end of a title in such brackets: <c>2020년 사업비 현황 (단위: 억원)</c>.
+    /// </summary>
     public static bool TryParseUnitLine(string line, out AmountUnit unit)
     {
         unit = AmountUnit.Won;
-        var s = line.Trim().TrimEnd(',', ';', '\t', ' ').Trim('"').Trim();
-        if (!s.StartsWith('(') || !s.EndsWith(')'))
+        var s = line.Normalize(NormalizationForm.FormKC).Trim().TrimEnd(',', ';', '\t', ' ').Trim('"').Trim();
+        if (TryParseUnitText(s, out unit))
         {
-            return false;
+            return true;
         }
-        var inner = s[1..^1];
-        var colon = inner.IndexOfAny([':', '：']);
-        if (colon < 0)
-        {
-            return false;
-        }
-        var label = Normalize(inner[..colon]);
-        return label is "단위" or "unit" or "units" && TryParseUnit(inner[(colon + 1)..], out unit);
+        // A title with the unit after it, in brackets.
+        var open = s.Length > 0 && Closing(s[^1]) is { } pair ? s.LastIndexOf(pair.Open) : -1;
+        return open > 0 && TryParseUnitText(s[open..], out unit);
     }
+
+    private static (char Open, char Close)? Closing(char c) => c switch
+    {
+        ')' => ('(', ')'),
+        ']' => ('[', ']'),
+        '>' => ('<', '>'),
+        '】' => ('【', '】'),
+        '〉' => ('〈', '〉'),
+        _ => null,
+    };
+
+    private static bool TryParseUnitText(string s, out AmountUnit unit)
+    {
+        unit = AmountUnit.Won;
+        if (s.Length >= 2 && Closing(s[^1]) is { } pair && s[0] == pair.Open)
+        {
+            s = s[1..^1].Trim();
+        }
+        var colon = s.IndexOf(':', StringComparison.Ordinal);
+        var split = colon >= 0 ? colon : s.IndexOf(' ', StringComparison.Ordinal);
+        if (split <= 0)
+        {
+            return false;
+        }
+        return Normalize(s[..split]) is "단위" or "금액단위" or "unit" or "units" && TryParseUnit(s[(split + 1)..], out unit);
+    }
+
+    /// <summary>
+    /// Whether a cell above the header means to give a unit (단위 or unit followed by a colon or a unit word), whether or
+    /// not <see cref="TryParseUnitLine"/> can read it: a unit line not read would leave every amount misread.
+    /// "단위사업별 예산", a title, does not.
+    /// </summary>
+    public static bool MentionsAUnit(string cell) => UnitMention().IsMatch(cell.Normalize(NormalizationForm.FormKC));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:금액\s*)?단위\s*(?::|(?:천|만|백만|십억|억|조)?\s*원|억|만)|\bunits?\s*:", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UnitMention();
 
     public static string Normalize(string text)
     {

@@ -92,13 +92,25 @@ internal static class HeadRecords
 /// </summary>
 internal static class HeaderRows
 {
-    /// <summary>A row that holds only a unit line, <c>(단위: 억원)</c>, in any one cell.</summary>
+    /// <summary>
+    /// A row above the header with a unit line, <c>(단위: 억원)</c>, in any cell: alone, or beside a title (in its own
+    /// cell or at the end of the title's).
+    /// </summary>
     public static bool IsUnitRow(IReadOnlyList<string> cells, out AmountUnit unit)
     {
         unit = AmountUnit.Won;
-        var filled = cells.Where(c => c.Length > 0).Take(2).ToList();
-        return filled.Count == 1 && Columns.TryParseUnitLine(filled[0], out unit);
+        foreach (var cell in cells)
+        {
+            if (cell.Length > 0 && Columns.TryParseUnitLine(cell, out unit))
+            {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /// <summary>The first cell of a row above the header that means to give a unit, if any (see <see cref="Columns.MentionsAUnit"/>).</summary>
+    public static string? UnitMention(IReadOnlyList<string> cells) => cells.FirstOrDefault(c => c.Length > 0 && Columns.MentionsAUnit(c));
 
     /// <summary>A header names at least the site id and national money; a title line ("2020년 소공인 복합지원센터 사업비") does not.</summary>
     public static bool NamesRequiredColumns(IReadOnlyList<string> cells)

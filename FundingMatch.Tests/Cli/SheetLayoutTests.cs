@@ -85,6 +85,58 @@ public class SheetLayoutTests
         Sites(twoRow.Out).ShouldBe(Sites(oneRow.Out));
     }
 
+    [Theory]
+    [InlineData("(단위: 백만원)")]
+    [InlineData("[단위: 백만원]")]
+    [InlineData("<단위: 백만원>")]
+    [InlineData("【단위: 백만원】")]
+    [InlineData("（단위：백만원）")] // fullwidth, as a Korean input method types it
+    [InlineData("단위: 백만원")]
+    [InlineData("(단위 백만원)")]
+    [InlineData("(금액단위: 백만원)")]
+    [InlineData("(단위: 백만 원)")]
+    [InlineData("2020년 사업비 현황 (단위: 백만원)")] // at the end of the title
+    [InlineData("2020년 사업비 현황,,(단위: 백만원)")] // beside it
+    [InlineData("(unit: million won)")]
+    public void AUnitLine_AsSheetsWriteIt_ScalesThePlainAmounts(string line)
+    {
+        // Each form was once skipped as a title: 2,500 read as 2,500 won, not 25억.
+        var r = Run("check", TempCsv($"{line}\nsite_id,national,municipal\na,2500,2500\n"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        JsonDocument.Parse(r.Out).RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+    }
+
+    [Theory]
+    [InlineData("(단위: 달러)")]
+    [InlineData("(단위: 십억원)")]
+    [InlineData("2020년 사업비 (단위: 천달러)")]
+    public void AUnitLineThatCannotBeRead_IsAnErrorAtItsLine_NotATitleSkipped(string line)
+    {
+        var path = TempCsv($"2020년 사업비\n{line}\nsite_id,national,municipal\na,2500,2500\n");
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain($"{path}:2: error: a unit above the header that cannot be read: write it as (단위: 원, 천원, 만원, 백만원 or 억원)");
+    }
+
+    [Fact]
+    public void ATitleThatSaysUnitProject_IsATitle_NotAUnitLine()
+    {
+        // 단위사업 (a unit project) is a budget's own word, not a unit of money.
+        var r = Run("check", TempCsv("2020년 단위사업별 사업비\nsite_id,national,municipal\na,2500000000,2500000000\n"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        JsonDocument.Parse(r.Out).RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+    }
+
+    [Fact]
+    public void AUnitInAHeaderCell_IsThatColumnsUnit_AndTheHeaderStaysAHeader()
+    {
+        var r = Run("check", TempCsv("site_id,국비(단위: 백만원),municipal\na,2500,2500000000\n"), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        var site = JsonDocument.Parse(r.Out).RootElement.GetProperty("sites")[0];
+        site.GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+        site.GetProperty("municipal").GetInt64().ShouldBe(2_500_000_000);
+    }
+
     [Fact]
     public void ATwoRowHeader_ItsLocalTotalDisagreeing_IsAnErrorAtItsCell()
     {
