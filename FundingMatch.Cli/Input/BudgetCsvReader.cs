@@ -473,7 +473,8 @@ internal static partial class BudgetCsvReader
                 default:
                     // A blank cell, or a dash as Excel sheets write for nothing, is no money in an optional column;
                     // in the required national column it is an error at its cell, never a silent 0.
-                    if (bytes.IsEmpty || FieldParsers.IsNothing(bytes))
+                    // Amounts start with a digit: one inline test, and the call is made only for the rest.
+                    if (bytes.IsEmpty || (!char.IsAsciiDigit((char)bytes[0]) && FieldParsers.IsNothing(bytes)))
                     {
                         if (m.Column == Column.National && m.Kind == FundingKind.Cash)
                         {

@@ -18,7 +18,6 @@ internal static partial class FieldParsers
     /// </summary>
     public static bool IsNothing(ReadOnlySpan<byte> bytes)
     {
-        // Amounts start with a digit: one test, and most cells are done.
         if (bytes.IsEmpty || bytes.Length > 16 || char.IsAsciiDigit((char)bytes[0]))
         {
             return false;
