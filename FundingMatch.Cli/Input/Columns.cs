@@ -199,11 +199,23 @@ internal static partial class Columns
         }
         var colon = s.IndexOf(':', StringComparison.Ordinal);
         var split = colon >= 0 ? colon : s.IndexOf(' ', StringComparison.Ordinal);
-        if (split <= 0)
+        // A mark before the label, as notes under a table title have it: ※ 단위: 백만원.
+        if (split <= 0 || Normalize(s[..split].TrimStart('※', '*', '■', '□', '▶', '○', '●', '-', ' ')) is not ("단위" or "금액단위" or "unit" or "units"))
         {
             return false;
         }
-        return Normalize(s[..split]) is "단위" or "금액단위" or "unit" or "units" && TryParseUnit(s[(split + 1)..], out unit);
+        // (단위: 백만원, %) gives the money's unit and the ratios': the one money unit among the parts is the unit.
+        var units = s[(split + 1)..].Split([',', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => TryParseUnit(part, out var u) ? u : (AmountUnit?)null)
+            .OfType<AmountUnit>()
+            .Distinct()
+            .ToList();
+        if (units.Count != 1)
+        {
+            return false;
+        }
+        unit = units[0];
+        return true;
     }
 
     /// <summary>

@@ -98,6 +98,9 @@ public class SheetLayoutTests
     [InlineData("2020년 사업비 현황 (단위: 백만원)")] // at the end of the title
     [InlineData("2020년 사업비 현황,,(단위: 백만원)")] // beside it
     [InlineData("(unit: million won)")]
+    [InlineData("※ 단위: 백만원")]
+    [InlineData("\"(단위: 백만원, %)\"")] // the money's unit and the ratios' (quoted, as Excel saves a cell with a comma)
+    [InlineData("\"(단위: 백만원, 명, ㎡)\"")]
     public void AUnitLine_AsSheetsWriteIt_ScalesThePlainAmounts(string line)
     {
         // Each form was once skipped as a title: 2,500 read as 2,500 won, not 25억.
@@ -110,6 +113,7 @@ public class SheetLayoutTests
     [InlineData("(단위: 달러)")]
     [InlineData("(단위: 십억원)")]
     [InlineData("2020년 사업비 (단위: 천달러)")]
+    [InlineData("\"(단위: 천원, 백만원)\"")] // two money units: which?
     public void AUnitLineThatCannotBeRead_IsAnErrorAtItsLine_NotATitleSkipped(string line)
     {
         var path = TempCsv($"2020년 사업비\n{line}\nsite_id,national,municipal\na,2500,2500\n");
