@@ -28,24 +28,27 @@ internal static class TextEncodings
 
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>The first bytes of <paramref name="stream"/> from where it stands, as many as fit in <paramref name="into"/>; the stream is left where it was.</summary>
+    public static ReadOnlySpan<byte> Peek(Stream stream, Span<byte> into)
+    {
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(into, into.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        return into[..read];
+    }
+
     /// <summary>Whether <paramref name="stream"/> starts with a UTF-16 byte-order mark (FF FE or FE FF); it is left where it was.</summary>
     public static bool StartsAsUtf16(Stream stream)
     {
-        var start = stream.Position;
-        Span<byte> mark = stackalloc byte[2];
-        var read = stream.ReadAtLeast(mark, 2, throwOnEndOfStream: false);
-        stream.Position = start;
-        return read == 2 && ((mark[0] == 0xFF && mark[1] == 0xFE) || (mark[0] == 0xFE && mark[1] == 0xFF));
+        var mark = Peek(stream, stackalloc byte[2]);
+        return mark.SequenceEqual((ReadOnlySpan<byte>)[0xFF, 0xFE]) || mark.SequenceEqual((ReadOnlySpan<byte>)[0xFE, 0xFF]);
     }
 
     /// <summary>The encoding of <paramref name="stream"/> from its start, and how many bytes of byte-order mark to skip.</summary>
     public static (Encoding Encoding, int Preamble) Detect(Stream stream, EncodingChoice choice)
     {
         var start = stream.Position;
-        Span<byte> bom = stackalloc byte[3];
-        var read = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
-        stream.Position = start;
-        var hasBom = read == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF;
+        var hasBom = Peek(stream, stackalloc byte[3]).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         switch (choice)
         {
             case EncodingChoice.Utf8:

@@ -22,14 +22,7 @@ internal static class Workbooks
     public static bool StartsAsWorkbook(ReadOnlySpan<byte> start) => start.StartsWith("PK\u0003\u0004"u8);
 
     /// <summary>As <see cref="StartsAsWorkbook(ReadOnlySpan{byte})"/>, for a seekable stream, left where it was.</summary>
-    public static bool StartsAsWorkbook(Stream stream)
-    {
-        var at = stream.Position;
-        Span<byte> start = stackalloc byte[4];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        stream.Position = at;
-        return StartsAsWorkbook(start[..read]);
-    }
+    public static bool StartsAsWorkbook(Stream stream) => StartsAsWorkbook(TextEncodings.Peek(stream, stackalloc byte[4]));
 
     /// <summary>The sheet <paramref name="sheetName"/> (or the first) of the workbook <paramref name="input"/> as UTF-8 CSV, and its name.</summary>
     /// <exception cref="InputException">The file is not a workbook, or has no such sheet.</exception>
