@@ -118,12 +118,13 @@ internal static partial class BudgetCsvReader
         private static BudgetFile? Open(Stream input, bool isWorkbook, string displayName, BudgetReadOptions options, ProblemLog log, int partBytes, bool owned)
         {
             var stream = input;
+            SheetText? sheet = null;
             if (isWorkbook)
             {
                 // A workbook's sheet becomes CSV text with the sheet's row numbers; messages then name the sheet and cell.
-                var (csvBytes, sheet) = Workbooks.ReadSheet(input, displayName, options.Sheet);
-                displayName = Workbooks.DisplayName(displayName, sheet);
-                stream = new MemoryStream(csvBytes, writable: false);
+                sheet = Workbooks.ReadSheet(input, displayName, options.Sheet);
+                displayName = Workbooks.DisplayName(displayName, sheet.Name);
+                stream = new MemoryStream(sheet.ToCsv(), writable: false);
                 options = options with { Encoding = EncodingChoice.Utf8 };
                 partBytes = 0;
             }
@@ -199,6 +200,14 @@ internal static partial class BudgetCsvReader
                     csv.Dispose();
                     return null;
                 }
+                if (sheet is { MergedDown.Count: > 0 } && ReadMergedDown(sheet, map, layout.LinesBefore + 1, displayName, log))
+                {
+                    // The rows under the header changed, the header did not: read again from the same place.
+                    csv.Dispose();
+                    stream = new MemoryStream(sheet.ToCsv(), writable: false) { Position = headerAt };
+                    csv = CreateCsv(stream, encoding, out malformed);
+                    _ = csv.Headers;
+                }
                 return new BudgetFile(owned ? input : null, csv, malformed, encoding, map, skippedLines, displayName, headerRow,
                     parts is null ? null : ((FileStream)stream).SafeFileHandle, parts, partBytes);
             }
@@ -207,6 +216,37 @@ internal static partial class BudgetCsvReader
                 csv.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// Cells a sheet merges down its rows under the header, read as Excel shows them: one value over every row of
+        /// the merge, where Excel keeps it in the first cell and blanks under it (which would read as a site with no
+        /// region, or no name). A region, a name, an id (a site's rows, one a fiscal year), a date or a year is
+        /// given to each row; an amount or a count cannot be shared among rows, and is an error at its cell. Merges
+        /// in the header's own rows are left as they are (the two-row header reads their blanks). True when a cell
+        /// was filled.
+        /// </summary>
+        private static bool ReadMergedDown(SheetText sheet, HeaderMap map, int headerRow, string file, ProblemLog log)
+        {
+            var filled = false;
+            foreach (var range in sheet.MergedDown)
+            {
+                var column = Array.Find(map.Columns, c => c.Index == range.FirstColumn);
+                if (range.FirstRow <= headerRow || column is null || sheet.Cell(range.FirstRow, range.FirstColumn) is not { Length: > 0 } value)
+                {
+                    continue;
+                }
+                if (column.Column is Column.SiteId or Column.SiteName or Column.Region or Column.CompletionDate or Column.FiscalYear or Column.InterestExempt)
+                {
+                    sheet.FillDown(range);
+                    filled = true;
+                    continue;
+                }
+                log.Add(new InputProblem(file, range.FirstRow, range.FirstColumn + 1, column.Header, value, new LocalizedText(
+                    $"{range.FirstRow}~{range.LastRow}행에 걸쳐 병합된 셀({range})입니다: 금액이나 수는 여러 행이 나눠 가질 수 없으니 병합을 풀고 행마다 값을 쓰십시오",
+                    $"a cell merged over rows {range.FirstRow}-{range.LastRow} ({range}): an amount or a count cannot be shared among rows; unmerge the cells and give each row its own value")));
+            }
+            return filled;
         }
 
         /// <summary>

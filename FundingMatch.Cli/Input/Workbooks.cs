@@ -24,9 +24,9 @@ internal static class Workbooks
     /// <summary>As <see cref="StartsAsWorkbook(ReadOnlySpan{byte})"/>, for a seekable stream, left where it was.</summary>
     public static bool StartsAsWorkbook(Stream stream) => StartsAsWorkbook(TextEncodings.Peek(stream, stackalloc byte[4]));
 
-    /// <summary>The sheet <paramref name="sheetName"/> (or the first) of the workbook <paramref name="input"/> as UTF-8 CSV, and its name.</summary>
+    /// <summary>The sheet <paramref name="sheetName"/> (or the first) of the workbook <paramref name="input"/> as text, with its name and its cells merged over rows.</summary>
     /// <exception cref="InputException">The file is not a workbook, or has no such sheet.</exception>
-    public static (byte[] Csv, string Sheet) ReadSheet(Stream input, string displayName, string? sheetName)
+    public static SheetText ReadSheet(Stream input, string displayName, string? sheetName)
     {
         try
         {
@@ -49,7 +49,7 @@ internal static class Workbooks
         e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException
             or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException;
 
-    private static (byte[] Csv, string Sheet) ReadSheetOf(Stream input, string displayName, string? sheetName)
+    private static SheetText ReadSheetOf(Stream input, string displayName, string? sheetName)
     {
         using (var document = SpreadsheetDocument.Open(input, isEditable: false))
         {
@@ -97,24 +97,29 @@ internal static class Workbooks
             }
             // Excel leaves trailing empty cells out: every row is as wide as the widest, as a CSV export would be.
             var width = lines.Count == 0 ? 0 : lines.Max(l => l.Cells.Count);
-            var csv = new StringBuilder();
-            var nextRow = 1u;
-            foreach (var (rowIndex, cells) in lines)
+            foreach (var (_, cells) in lines)
             {
-                // Rows the sheet leaves out are blank lines, so that line numbers stay the sheet's row numbers.
-                for (; nextRow < rowIndex; nextRow++)
-                {
-                    csv.Append('\n');
-                }
                 while (cells.Count < width)
                 {
                     cells.Add("");
                 }
-                csv.Append(string.Join(",", cells.Select(Quote))).Append('\n');
-                nextRow = rowIndex + 1;
             }
-            return (Encoding.UTF8.GetBytes(csv.ToString()), sheet.Name?.Value ?? "");
+            return new SheetText(sheet.Name?.Value ?? "", lines, MergedDown(worksheet));
         }
+    }
+
+    // The merged cells of a sheet that span rows (A3:A5), as Excel keeps them: the value in the first cell, blanks under it.
+    private static List<CellRange> MergedDown(Worksheet worksheet)
+    {
+        var ranges = new List<CellRange>();
+        foreach (var merge in worksheet.Descendants<MergeCell>())
+        {
+            if (CellRange.Parse(merge.Reference?.Value) is { } range && range.LastRow > range.FirstRow)
+            {
+                ranges.Add(range);
+            }
+        }
+        return ranges;
     }
 
     /// <summary><c>book.xlsx[Sheet1]</c>: how messages name a sheet.</summary>
@@ -155,7 +160,7 @@ internal static class Workbooks
         return raw; // numbers are stored as invariant text already: 2500000000, 7.5
     }
 
-    private static int? ColumnIndex(string? reference)
+    internal static int? ColumnIndex(string? reference)
     {
         if (string.IsNullOrEmpty(reference))
         {
@@ -177,12 +182,12 @@ internal static class Workbooks
         return index == 0 ? null : index - 1;
     }
 
-    private static string Quote(string cell) =>
+    internal static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
-    private const int MaxColumns = 16_384;
+    internal const int MaxColumns = 16_384;
 
-    private const uint MaxRows = 1_048_576;
+    internal const uint MaxRows = 1_048_576;
 
     private static InputException Broken(string file, string korean, string english) => new(new InputProblem(file, null, null, null, null,
         new LocalizedText($"Excel 통합 문서(.xlsx)로 읽을 수 없습니다: {korean}", $"cannot be read as an Excel workbook (.xlsx): {english}")));

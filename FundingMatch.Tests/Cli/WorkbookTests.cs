@@ -25,7 +25,10 @@ public class WorkbookTests
 
     // A workbook made with the Open XML SDK, its cell styles: 0 General, 1 the locale's short date (14), 2 a Korean
     // date (yyyy년 m월 d일), 3 #,##0.
-    private static string Workbook(string name, params Row[] rows)
+    private static string Workbook(string name, params Row[] rows) => Workbook(name, [], rows);
+
+    // As above, with cells merged (A3:A5).
+    private static string Workbook(string name, string[] merged, params Row[] rows)
     {
         var path = Path.Combine(Path.GetDirectoryName(TempCsv("", "unused.csv"))!, name);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
@@ -37,6 +40,10 @@ public class WorkbookTests
             new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 }, new CellFormat { NumberFormatId = 3 }));
         var sheet = book.AddNewPart<WorksheetPart>();
         sheet.Worksheet = new Worksheet(new SheetData(rows));
+        if (merged.Length > 0)
+        {
+            sheet.Worksheet.AppendChild(new MergeCells(merged.Select(r => new MergeCell { Reference = r })));
+        }
         book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "사업비" }));
         return path;
     }
@@ -74,7 +81,92 @@ public class WorkbookTests
             new Row(Text("a"), new Cell { DataType = CellValues.Boolean, CellValue = new CellValue("1") }),
             new Row(Text("b"), new Cell { DataType = CellValues.Boolean, CellValue = new CellValue("0") }));
         using var stream = File.OpenRead(path);
-        Encoding.UTF8.GetString(Workbooks.ReadSheet(stream, path, null).Csv).Split('\n').Skip(1).Take(2).ShouldBe(["a,TRUE", "b,FALSE"]);
+        Encoding.UTF8.GetString(Workbooks.ReadSheet(stream, path, null).ToCsv()).Split('\n').Skip(1).Take(2).ShouldBe(["a,TRUE", "b,FALSE"]);
+    }
+
+    [Fact]
+    public void CellsMergedDownTheSites_AreEachRowsOwn_AsExcelShowsThem()
+    {
+        // A region merged over its sites, as analysts lay a sheet out: Excel keeps "서울 마포구" in C2 alone, blanks
+        // under it, which read as sites of no region. A name merged over two rows is the same.
+        var path = Workbook("merged.xlsx", ["C2:C3", "B3:B4"],
+            new Row(Text("site_id"), Text("site_name"), Text("region"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Text("가"), Text("서울 마포구"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 },
+            new Row(Text("b"), Text("나"), new Cell(), Number("2500000000"), Number("2500000000")) { RowIndex = 3 },
+            new Row(Text("c"), Text(""), Text("부산 사상구"), Number("2500000000"), Number("2500000000")) { RowIndex = 4 });
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var sites = doc.RootElement.GetProperty("sites").EnumerateArray().ToList();
+        sites.Select(s => s.GetProperty("region").GetString()).ShouldBe(["서울 마포구", "서울 마포구", "부산 사상구"]);
+        sites.Select(s => s.GetProperty("siteName").GetString()).ShouldBe(["가", "나", "나"]);
+        doc.RootElement.GetProperty("totals").GetProperty("byRegion").EnumerateArray().Select(g => g.GetProperty("region").GetString()).ShouldNotContain("");
+    }
+
+    [Fact]
+    public void ARowTheSheetLeavesOut_UnderAMergedCell_IsARowOfThatValueOnly()
+    {
+        // Row 3 has no cell of its own: the merge over it makes a row with the merged value and blanks.
+        var path = Workbook("gap.xlsx", ["A2:A3"],
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 });
+        using var stream = File.OpenRead(path);
+        Encoding.UTF8.GetString(Workbooks.ReadSheet(stream, path, null).ToCsv()).ShouldBe("site_id,national,municipal\na,2500000000,2500000000\n");
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain($"{path}[사업비]!B3: error: the national amount");
+    }
+
+    [Fact]
+    public void AnAmountMergedDownTheSites_IsAnErrorAtItsCell_NotCountedOnceOrTwice()
+    {
+        // Read as Excel keeps it, b would have no national money; read as Excel shows it, the 25억 would count twice.
+        var path = Workbook("shared.xlsx", ["B2:B3"],
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 },
+            new Row(Text("b"), new Cell(), Number("2500000000")) { RowIndex = 3 });
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(2);
+        r.Out.ShouldBeEmpty();
+        r.Err.ShouldContain($"{path}[사업비]!B2: error: a cell merged over rows 2-3 (B2:B3): an amount or a count cannot be shared among rows; unmerge the cells and give each row its own value (column 'national', value '2500000000')");
+        Run("check", path, "--lang", "ko").Err.ShouldContain("2~3행에 걸쳐 병합된 셀(B2:B3)입니다");
+    }
+
+    [Fact]
+    public void ASiteMergedDownItsFiscalYears_IsOneSite()
+    {
+        // One row a site a year, the id and name merged over the site's years.
+        var path = Workbook("years.xlsx", ["A2:A3", "B2:B3"],
+            new Row(Text("site_id"), Text("site_name"), Text("회계연도"), Text("국비"), Text("시군구비")) { RowIndex = 1 },
+            new Row(Text("a"), Text("가"), Number("2020"), Number("600000000"), Number("400000000")) { RowIndex = 2 },
+            new Row(new Cell(), new Cell(), Number("2021"), Number("400000000"), Number("600000000")) { RowIndex = 3 },
+            new Row(Text("b"), Text("나"), Number("2021"), Number("200000000"), Number("200000000")) { RowIndex = 4 });
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var sites = doc.RootElement.GetProperty("sites");
+        sites.EnumerateArray().Select(s => (s.GetProperty("siteId").GetString(), s.GetProperty("siteName").GetString(), s.GetProperty("national").GetInt64()))
+            .ShouldBe([("a", "가", 1_000_000_000L), ("b", "나", 200_000_000L)]);
+    }
+
+    [Theory]
+    [InlineData("A3:B5", 3, 5, 0, 1)]
+    [InlineData("C2:C2", 2, 2, 2, 2)]
+    [InlineData("AB10:AC1048576", 10, 1_048_576, 27, 28)]
+    [InlineData("A3", null, null, null, null)]
+    [InlineData("A5:A3", null, null, null, null)]
+    [InlineData("3:5", null, null, null, null)]
+    [InlineData("A0:A3", null, null, null, null)]
+    [InlineData("A1:A1048577", null, null, null, null)]
+    [InlineData("", null, null, null, null)]
+    public void CellRange_ReadsExcelsReferences(string reference, int? firstRow, int? lastRow, int? firstColumn, int? lastColumn)
+    {
+        var range = CellRange.Parse(reference);
+        (range?.FirstRow, range?.LastRow, range?.FirstColumn, range?.LastColumn).ShouldBe((firstRow, lastRow, firstColumn, lastColumn));
+        if (range is { } r)
+        {
+            r.ToString().ShouldBe(reference);
+        }
     }
 
     [Theory]

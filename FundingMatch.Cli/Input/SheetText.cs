@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace FundingMatch.Cli.Input;
+
+/// <summary>A block of a sheet's cells, as Excel names it (<c>A3:B5</c>): rows from 1, columns from 0.</summary>
+internal readonly record struct CellRange(int FirstRow, int LastRow, int FirstColumn, int LastColumn)
+{
+    /// <summary>The range <paramref name="reference"/> names (<c>A3:A5</c>), or null for one that names none.</summary>
+    public static CellRange? Parse(string? reference)
+    {
+        var corners = (reference ?? "").Split(':');
+        if (corners.Length != 2 || Corner(corners[0]) is not var (firstRow, firstColumn) || Corner(corners[1]) is not var (lastRow, lastColumn)
+            || lastRow < firstRow || lastColumn < firstColumn)
+        {
+            return null;
+        }
+        return new CellRange(firstRow, lastRow, firstColumn, lastColumn);
+    }
+
+    // B7 → (7, 1); anything else (a column or a row alone, a row past Excel's last) → null.
+    private static (int Row, int Column)? Corner(string cell)
+    {
+        var digits = cell.AsSpan().IndexOfAnyInRange('0', '9');
+        if (digits <= 0 || Workbooks.ColumnIndex(cell[..digits]) is not { } column || column >= Workbooks.MaxColumns
+            || !int.TryParse(cell.AsSpan(digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row)
+            || row < 1 || row > Workbooks.MaxRows)
+        {
+            return null;
+        }
+        return (row, column);
+    }
+
+    public override string ToString() =>
+        $"{Workbooks.ColumnLetters(FirstColumn + 1)}{FirstRow}:{Workbooks.ColumnLetters(LastColumn + 1)}{LastRow}";
+}
+
+/// <summary>
+/// A sheet read as text: each row's cells under the sheet's own row number (every row as wide as the widest), and the
+/// cells it merges over rows. Written out as CSV, one line a sheet row.
+/// </summary>
+internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)> rows, IReadOnlyList<CellRange> mergedDown)
+{
+    public string Name => name;
+
+    /// <summary>The ranges of merged cells that span more than one row, in the sheet's order.</summary>
+    public IReadOnlyList<CellRange> MergedDown => mergedDown;
+
+    /// <summary>The text of a cell; "" for one the sheet leaves out.</summary>
+    public string Cell(int row, int column)
+    {
+        var at = Find(row);
+        return at >= 0 && column < rows[at].Cells.Count ? rows[at].Cells[column] : "";
+    }
+
+    /// <summary>
+    /// Gives the first column of <paramref name="range"/>, in every row under its first, the first cell's text: the one
+    /// value Excel shows over the merged cells, which it keeps in the first cell alone.
+    /// </summary>
+    public void FillDown(CellRange range)
+    {
+        var text = Cell(range.FirstRow, range.FirstColumn);
+        var width = rows.Count == 0 ? 0 : rows[0].Cells.Count;
+        if (range.FirstColumn >= width)
+        {
+            return; // a column past every cell with a value: blank, merged or not
+        }
+        for (var row = range.FirstRow + 1; row <= range.LastRow; row++)
+        {
+            var at = Find(row);
+            if (at < 0)
+            {
+                // A row the sheet leaves out (no cell in it has a value of its own) is made, where it stands.
+                at = ~at;
+                rows.Insert(at, ((uint)row, [.. Enumerable.Repeat("", width)]));
+            }
+            rows[at].Cells[range.FirstColumn] = text;
+        }
+    }
+
+    /// <summary>The sheet as UTF-8 CSV, its line numbers the sheet's row numbers (a row the sheet leaves out is a blank line).</summary>
+    public byte[] ToCsv()
+    {
+        var csv = new StringBuilder();
+        var nextRow = 1u;
+        foreach (var (rowIndex, cells) in rows)
+        {
+            for (; nextRow < rowIndex; nextRow++)
+            {
+                csv.Append('\n');
+            }
+            csv.AppendJoin(',', cells.Select(Workbooks.Quote)).Append('\n');
+            nextRow = rowIndex + 1;
+        }
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    // The index of row number <paramref name="row"/> in the rows, or the complement of where it would stand.
+    private int Find(int row)
+    {
+        int low = 0, high = rows.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var at = (int)rows[mid].Row;
+            if (at == row)
+            {
+                return mid;
+            }
+            if (at < row)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return ~low;
+    }
+}
