@@ -200,7 +200,7 @@ internal static partial class BudgetCsvReader
                     csv.Dispose();
                     return null;
                 }
-                if (sheet is { MergedDown.Count: > 0 } && ReadMergedDown(sheet, map, layout.LinesBefore + 1, displayName, log))
+                if (sheet is not null && ReadSheetCells(sheet, map, layout.LinesBefore + 1, displayName, log))
                 {
                     // The rows under the header changed, the header did not: read again from the same place.
                     csv.Dispose();
@@ -219,15 +219,33 @@ internal static partial class BudgetCsvReader
         }
 
         /// <summary>
-        /// Cells a sheet merges down its rows under the header, read as Excel shows them: one value over every row of
-        /// the merge, where Excel keeps it in the first cell and blanks under it (which would read as a site with no
-        /// region, or no name). A region, a name, an id (a site's rows, one a fiscal year), a date or a year is
-        /// given to each row; an amount or a count cannot be shared among rows, and is an error at its cell. Merges
-        /// in the header's own rows are left as they are (the two-row header reads their blanks). True when a cell
-        /// was filled.
+        /// What a workbook's cells under the header mean beyond their text, in the columns read.
+        /// <para>
+        /// A cell whose value the sheet does not hold, an Excel error or a formula saved without its result, is an
+        /// error at that cell: the one would be read as a region or a name (<c>#N/A</c>), the other as blank (no money).
+        /// </para>
+        /// <para>
+        /// Cells merged down the rows are read as Excel shows them: one value over every row of the merge, where Excel
+        /// keeps it in the first cell and blanks under it (which would read as a site with no region, or no name). A
+        /// region, a name, an id (a site's rows, one a fiscal year), a date or a year is given to each row; an amount
+        /// or a count cannot be shared among rows, and is an error at its cell. Merges in the header's own rows are
+        /// left as they are (the two-row header reads their blanks).
+        /// </para>
+        /// True when a cell was filled.
         /// </summary>
-        private static bool ReadMergedDown(SheetText sheet, HeaderMap map, int headerRow, string file, ProblemLog log)
+        private static bool ReadSheetCells(SheetText sheet, HeaderMap map, int headerRow, string file, ProblemLog log)
         {
+            foreach (var cell in sheet.Unknown)
+            {
+                if (cell.Row > headerRow && Array.Find(map.Columns, c => c.Index == cell.Column) is { } read)
+                {
+                    log.Add(new InputProblem(file, cell.Row, cell.Column + 1, read.Header, cell.Shown, cell.IsError
+                        ? new LocalizedText("Excel 오류 값입니다: 이 셀의 수식을 고치십시오", "an Excel error value: correct the formula behind it")
+                        : new LocalizedText(
+                            "결과 값이 저장되지 않은 수식입니다: Excel에서 열어 저장하면(계산되어) 값이 저장됩니다. 또는 값을 직접 쓰십시오",
+                            "a formula saved without its result (as tools other than Excel save them): open and save the workbook in Excel, which computes it, or type the value")));
+                }
+            }
             var filled = false;
             foreach (var range in sheet.MergedDown)
             {

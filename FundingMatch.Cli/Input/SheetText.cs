@@ -35,15 +35,27 @@ internal readonly record struct CellRange(int FirstRow, int LastRow, int FirstCo
 }
 
 /// <summary>
-/// A sheet read as text: each row's cells under the sheet's own row number (every row as wide as the widest), and the
-/// cells it merges over rows. Written out as CSV, one line a sheet row.
+/// A cell whose value the sheet does not hold: an Excel error (<c>#DIV/0!</c>, <c>#N/A</c>), or a formula saved
+/// without its result (as tools other than Excel write them). Its text reads as the error, or blank.
 /// </summary>
-internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)> rows, IReadOnlyList<CellRange> mergedDown)
+/// <param name="Row">Its row, from 1.</param>
+/// <param name="Column">Its column, from 0.</param>
+/// <param name="Shown">The error (<c>#DIV/0!</c>), or the formula (<c>=B2*0.5</c>).</param>
+internal readonly record struct UnknownValue(int Row, int Column, string Shown, bool IsError);
+
+/// <summary>
+/// A sheet read as text: each row's cells under the sheet's own row number (every row as wide as the widest), the
+/// cells it merges over rows, and the cells whose value it does not hold. Written out as CSV, one line a sheet row.
+/// </summary>
+internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)> rows, IReadOnlyList<CellRange> mergedDown, IReadOnlyList<UnknownValue> unknown)
 {
     public string Name => name;
 
     /// <summary>The ranges of merged cells that span more than one row, in the sheet's order.</summary>
     public IReadOnlyList<CellRange> MergedDown => mergedDown;
+
+    /// <summary>The cells whose value the sheet does not hold, in the sheet's order.</summary>
+    public IReadOnlyList<UnknownValue> Unknown => unknown;
 
     /// <summary>The text of a cell; "" for one the sheet leaves out.</summary>
     public string Cell(int row, int column)

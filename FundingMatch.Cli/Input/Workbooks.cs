@@ -69,9 +69,12 @@ internal static class Workbooks
             var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
             var dates = ExcelDates.Of(book);
             var lines = new List<(uint Row, List<string> Cells)>();
+            var unknown = new List<UnknownValue>();
+            var rowUnknown = new List<(int Column, string Shown, bool IsError)>();
             foreach (var row in worksheet.Descendants<Row>())
             {
                 var cells = new List<string>();
+                rowUnknown.Clear();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
@@ -82,6 +85,14 @@ internal static class Workbooks
                     while (cells.Count < column)
                     {
                         cells.Add("");
+                    }
+                    if (cell.DataType?.Value == CellValues.Error)
+                    {
+                        rowUnknown.Add((column, cell.CellValue?.Text ?? "#VALUE!", true));
+                    }
+                    else if (cell.CellFormula is { } formula && cell.CellValue is null)
+                    {
+                        rowUnknown.Add((column, "=" + formula.Text, false));
                     }
                     // A line break in a cell (Alt+Enter) reads as a space, as in a CSV; one sheet row stays one line.
                     cells.Add(FieldParsers.OneLine(Text(cell, shared, dates)));
@@ -94,6 +105,7 @@ internal static class Workbooks
                     throw Broken(displayName, $"행 번호 {rowIndex}이(가) 잘못되었습니다", $"row number {rowIndex} is out of order or past Excel's last row");
                 }
                 lines.Add((rowIndex, cells));
+                unknown.AddRange(rowUnknown.Select(u => new UnknownValue((int)rowIndex, u.Column, u.Shown, u.IsError)));
             }
             // Excel leaves trailing empty cells out: every row is as wide as the widest, as a CSV export would be.
             var width = lines.Count == 0 ? 0 : lines.Max(l => l.Cells.Count);
@@ -104,7 +116,7 @@ internal static class Workbooks
                     cells.Add("");
                 }
             }
-            return new SheetText(sheet.Name?.Value ?? "", lines, MergedDown(worksheet));
+            return new SheetText(sheet.Name?.Value ?? "", lines, MergedDown(worksheet), unknown);
         }
     }
 

@@ -149,6 +149,25 @@ public class WorkbookTests
             .ShouldBe([("a", "가", 1_000_000_000L), ("b", "나", 200_000_000L)]);
     }
 
+    [Fact]
+    public void CellsWhoseValueTheSheetDoesNotHold_AreErrorsAtTheirCells()
+    {
+        // A formula saved without its result (as tools other than Excel save them) would read as blank, no money; an
+        // Excel error as the region "#N/A". Both are errors where a column is read; in a column not read, nothing.
+        var path = Workbook("formulas.xlsx",
+            new Row(Text("site_id"), Text("region"), Text("national"), Text("municipal"), Text("memo")) { RowIndex = 1 },
+            new Row(Text("a"), new Cell { DataType = CellValues.Error, CellFormula = new CellFormula("VLOOKUP(A2,R!A:B,2,0)"), CellValue = new CellValue("#N/A") },
+                Number("2500000000"), new Cell { CellFormula = new CellFormula("C2*1") }, new Cell { CellFormula = new CellFormula("C2/0") }) { RowIndex = 2 },
+            new Row(Text("b"), Text("부산"), Number("2500000000"), new Cell { CellFormula = new CellFormula("C3*1"), CellValue = new CellValue("2500000000") }) { RowIndex = 3 });
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(2, r.Out);
+        var errors = r.Err.Split('\n').Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+        errors.ShouldBe([
+            $"{path}[사업비]!B2: error: an Excel error value: correct the formula behind it (column 'region', value '#N/A')",
+            $"{path}[사업비]!D2: error: a formula saved without its result (as tools other than Excel save them): open and save the workbook in Excel, which computes it, or type the value (column 'municipal', value '=C2*1')",
+        ], r.Err);
+    }
+
     [Theory]
     [InlineData("A3:B5", 3, 5, 0, 1)]
     [InlineData("C2:C2", 2, 2, 2, 2)]
