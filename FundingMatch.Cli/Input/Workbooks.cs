@@ -167,9 +167,56 @@ internal static class Workbooks
         // A date typed into Excel is stored as a number of days, shown by its cell's date format: read as the date shown.
         if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
         {
-            return dates.Text(cell.StyleIndex?.Value, raw) ?? raw;
+            return dates.Text(cell.StyleIndex?.Value, raw) ?? Shown(raw);
         }
-        return raw; // numbers are stored as invariant text already: 2500000000, 7.5
+        return raw;
+    }
+
+    /// <summary>
+    /// A number as Excel shows it, and saves it to CSV: to 15 significant digits, in plain digits. A workbook keeps
+    /// the binary number a formula made, to 17 digits: 70% of 4,200만원 is kept as <c>29399999.999999996</c> and shown
+    /// as 29,400,000. Up to 15 digits (every amount under 1,000조원) a number typed in is kept as it is. Text that is
+    /// not a number is left as it is, for the reader to say so.
+    /// </summary>
+    internal static string Shown(string raw)
+    {
+        if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value == 0)
+        {
+            return raw;
+        }
+        // The place of the first significant digit: 10^(place - 1) <= |value| < 10^place.
+        var magnitude = Math.Abs(value);
+        var place = 0;
+        for (; magnitude >= 1; magnitude /= 10)
+        {
+            place++;
+        }
+        for (; magnitude < 0.1m; magnitude *= 10)
+        {
+            place--;
+        }
+        const int ExcelDigits = 15;
+        var decimals = ExcelDigits - place;
+        if (decimals >= 0)
+        {
+            value = Math.Round(value, Math.Min(decimals, 28), MidpointRounding.AwayFromZero);
+        }
+        else
+        {
+            var unit = Pow10(-decimals);
+            value = Math.Round(value / unit, MidpointRounding.AwayFromZero) * unit;
+        }
+        return value.ToString("0.############################", CultureInfo.InvariantCulture);
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var p = 1m;
+        for (var i = 0; i < n; i++)
+        {
+            p *= 10;
+        }
+        return p;
     }
 
     internal static int? ColumnIndex(string? reference)

@@ -169,6 +169,38 @@ public class WorkbookTests
     }
 
     [Theory]
+    [InlineData("29399999.999999996", "29400000")] // 70% of 4,200만원, as Excel keeps it
+    [InlineData("300000000.00000006", "300000000")]
+    [InlineData("2500000000", "2500000000")]
+    [InlineData("7.5", "7.5")]
+    [InlineData("0.30000000000000004", "0.3")]
+    [InlineData("-1250000000.0000002", "-1250000000")]
+    [InlineData("2.5E+9", "2500000000")]
+    [InlineData("2.5E9", "2500000000")]
+    [InlineData("999999999999999", "999999999999999")] // 15 digits: as typed
+    [InlineData("1234567890123456", "1234567890123460")] // 16: as Excel shows it
+    [InlineData("0", "0")]
+    [InlineData("0.000123456789012345678", "0.000123456789012346")]
+    [InlineData("1E+300", "1E+300")] // no decimal holds it: left for the reader to refuse
+    [InlineData("abc", "abc")]
+    public void Numbers_AreReadToTheFifteenDigitsExcelShows(string stored, string shown) =>
+        Workbooks.Shown(stored).ShouldBe(shown);
+
+    [Fact]
+    public void AnAmountAFormulaMade_IsReadAsExcelShowsIt()
+    {
+        // The smart-manufacturing share: 70% of a 4,200만원 cap, computed in the sheet, kept as 29399999.999999996.
+        var path = Workbook("computed.xlsx",
+            new Row(Text("site_id"), Text("national"), Text("private")) { RowIndex = 1 },
+            new Row(Text("a"), new Cell { CellFormula = new CellFormula("42000000*0.7"), CellValue = new CellValue("29399999.999999996") },
+                new Cell { CellFormula = new CellFormula("42000000*0.3"), CellValue = new CellValue("12600000") }) { RowIndex = 2 });
+        var r = Run("check", path, "--format", "json");
+        r.Err.ShouldNotContain("error", Case.Insensitive);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(29_400_000);
+    }
+
+    [Theory]
     [InlineData("A3:B5", 3, 5, 0, 1)]
     [InlineData("C2:C2", 2, 2, 2, 2)]
     [InlineData("AB10:AC1048576", 10, 1_048_576, 27, 28)]
