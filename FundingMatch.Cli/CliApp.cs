@@ -154,7 +154,7 @@ internal sealed class CommonOptions(CliEnvironment env)
 
     public Option<string?> Sheet() => new("--sheet")
     {
-        Description = "For an Excel workbook (.xlsx): the sheet to read (default: the first)",
+        Description = "For an Excel workbook (.xlsx): the sheet to read (default: the first not hidden)",
         HelpName = "name",
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using FundingMatch.Text;
@@ -55,7 +56,11 @@ internal static class Workbooks
         {
             var book = document.WorkbookPart ?? throw NotAWorkbook(displayName);
             var sheets = book.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
-            var sheet = sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => s.Name?.Value == sheetName);
+            // By default the first sheet a reader of the workbook sees: a hidden sheet (a lookup table, an old version) is
+            // not the budget; named with --sheet, any sheet.
+            var sheet = sheetName is null
+                ? sheets.FirstOrDefault(s => s.State?.Value is null || s.State.Value == SheetStateValues.Visible)
+                : sheets.FirstOrDefault(s => s.Name?.Value == sheetName);
             if (sheet?.Id?.Value is not { } id)
             {
                 throw new InputException(new InputProblem(displayName, null, null, null, sheetName, new LocalizedText(
@@ -66,7 +71,7 @@ internal static class Workbooks
             {
                 throw Broken(displayName, $"시트 '{sheet.Name?.Value}'의 내용이 없습니다", $"the sheet '{sheet.Name?.Value}' has no worksheet in the package");
             }
-            var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(Shown).ToArray() ?? [];
             var dates = ExcelDates.Of(book);
             var lines = new List<(uint Row, List<string> Cells)>();
             var unknown = new List<UnknownValue>();
@@ -148,16 +153,27 @@ internal static class Workbooks
         return letters;
     }
 
+    // The text a string shows: its own, or its runs' (rich text); not the phonetic guide (furigana) some keep beside it.
+    private static string Shown(OpenXmlElement item) =>
+        item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>()?.Text is { } plain && !item.Elements<Run>().Any()
+            ? plain
+            : string.Concat(item.ChildElements.Select(e => e switch
+            {
+                DocumentFormat.OpenXml.Spreadsheet.Text t => t.Text,
+                Run r => r.Text?.Text ?? "",
+                _ => "",
+            }));
+
     private static string Text(Cell cell, string[] shared, ExcelDates dates)
     {
-        var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? "";
+        var raw = cell.CellValue?.Text ?? (cell.InlineString is { } inline ? Shown(inline) : "");
         if (cell.DataType?.Value == CellValues.SharedString)
         {
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : raw;
         }
         if (cell.DataType?.Value == CellValues.InlineString)
         {
-            return cell.InlineString?.InnerText ?? raw;
+            return cell.InlineString is { } rich ? Shown(rich) : raw;
         }
         if (cell.DataType?.Value == CellValues.Boolean)
         {

@@ -200,6 +200,47 @@ public class WorkbookTests
         doc.RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(29_400_000);
     }
 
+    [Fact]
+    public void AHiddenFirstSheet_IsNotTheBudget_UnlessNamed()
+    {
+        // A lookup table or an old version kept hidden in front: Excel opens on the budget, and so does check.
+        var path = Workbook("hidden.xlsx",
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 });
+        using (var document = SpreadsheetDocument.Open(path, isEditable: true))
+        {
+            var book = document.WorkbookPart!;
+            var hidden = book.AddNewPart<WorksheetPart>();
+            hidden.Worksheet = new Worksheet(new SheetData(new Row(Text("old")) { RowIndex = 1 }));
+            book.Workbook.Sheets!.InsertAt(new Sheet { Id = book.GetIdOfPart(hidden), SheetId = 2, Name = "옛 자료", State = SheetStateValues.Hidden }, 0);
+        }
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("Summary: 1 site");
+        Run("check", path, "--sheet", "옛 자료").Err.ShouldContain($"{path}[옛 자료]");
+    }
+
+    [Fact]
+    public void RichText_ReadsAsItsRuns_WithoutAPhoneticGuide()
+    {
+        // A name with one word in bold is kept as runs; a phonetic guide (furigana, rPh) beside the text is not shown.
+        var name = new SharedStringItem(new Run(new DocumentFormat.OpenXml.Spreadsheet.Text("서교동 ")), new Run(new RunProperties(new Bold()), new DocumentFormat.OpenXml.Spreadsheet.Text("인쇄") { Space = SpaceProcessingModeValues.Preserve }));
+        var region = new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text("서울 마포구"), new PhoneticRun(new DocumentFormat.OpenXml.Spreadsheet.Text("ソウル")) { BaseTextStartIndex = 0, EndingBaseIndex = 2 });
+        var path = Workbook("rich.xlsx",
+            new Row(Text("site_id"), Text("site_name"), Text("region"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), new Cell { DataType = CellValues.SharedString, CellValue = new CellValue("0") }, new Cell { DataType = CellValues.SharedString, CellValue = new CellValue("1") },
+                Number("2500000000"), Number("2500000000")) { RowIndex = 2 });
+        using (var document = SpreadsheetDocument.Open(path, isEditable: true))
+        {
+            document.WorkbookPart!.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(name, region);
+        }
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var site = doc.RootElement.GetProperty("sites")[0];
+        (site.GetProperty("siteName").GetString(), site.GetProperty("region").GetString()).ShouldBe(("서교동 인쇄", "서울 마포구"));
+    }
+
     [Theory]
     [InlineData("A3:B5", 3, 5, 0, 1)]
     [InlineData("C2:C2", 2, 2, 2, 2)]
