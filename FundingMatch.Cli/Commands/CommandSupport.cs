@@ -74,7 +74,11 @@ internal sealed class CommandRun
         Language = options.Common.LanguageFrom(parse.GetValue(options.Lang));
         Format = Enum.Parse<OutputFormat>(parse.GetValue(options.Format) ?? "table", ignoreCase: true);
         // JSON is indented for a person at a terminal and compact for a program: a file, a pipe (the same document).
-        Render = new RenderContext(output, Language, Format) { CompactJson = parse.GetValue(options.Compact) || !toTerminal };
+        Render = new RenderContext(output, Language, Format)
+        {
+            CompactJson = parse.GetValue(options.Compact) || !toTerminal,
+            Inputs = [.. parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument).Select(t => t.Value == "-" ? StandardInputName : t.Value)],
+        };
         Strict = options.Strict is not null && parse.GetValue(options.Strict);
     }
 
@@ -616,10 +620,8 @@ internal static class CommandSupport
                 stderr.Write(problem.Format(run.Language) + "\n");
                 if (run.Format == OutputFormat.Github && !problem.IsWarning)
                 {
-                    var props = problem.Line is { } line
-                        ? $"file={Cells.GithubProperty(problem.File)},line={line}{(problem.Column is { } c ? $",col={c}" : "")},title=bad-input"
-                        : $"file={Cells.GithubProperty(problem.File)},title=bad-input";
-                    stdout.Write($"::error {props}::{Cells.GithubData(problem.Message.In(run.Language))}\n");
+                    var (place, prefix) = Cells.GithubPlace(problem.File, problem.Line, problem.Column, run.Render.Inputs, run.Language);
+                    stdout.Write($"::error {place},title=bad-input::{Cells.GithubData(prefix + problem.Message.In(run.Language))}\n");
                 }
             }
             if (e.Omitted > 0)

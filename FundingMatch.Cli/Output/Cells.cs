@@ -1,4 +1,5 @@
 using System.Text;
+using FundingMatch.Text;
 
 namespace FundingMatch.Cli.Output;
 
@@ -62,6 +63,30 @@ internal static class Cells
     {
         var plain = Plain(value);
         return plain.Length <= 40 ? plain : $"{plain[..40]}… ({value.Length.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
+    }
+
+    /// <summary>
+    /// Where a GitHub Actions annotation points (<c>file=plan.csv,line=7,col=4</c>) for a place in <paramref name="source"/>,
+    /// and what its message starts with. A workbook's sheet (<c>book.xlsx[사업비]</c>, one of <paramref name="inputs"/>
+    /// with its sheet) is no file of the repository, and its rows no lines of the file: the annotation points at the
+    /// workbook, and the message names the sheet and the cell (<c>사업비!B7: </c>).
+    /// </summary>
+    public static (string Properties, string Prefix) GithubPlace(string source, int? line, int? column, IReadOnlyList<string> inputs, Language language)
+    {
+        foreach (var input in inputs)
+        {
+            if (source.Length > input.Length + 2 && source.StartsWith(input, StringComparison.Ordinal) && source[input.Length] == '[' && source[^1] == ']')
+            {
+                var sheet = source[(input.Length + 1)..^1];
+                var cell = line is not { } row ? sheet
+                    : column is { } c ? $"{sheet}!{Input.Workbooks.ColumnLetters(c)}{row}"
+                    : language == Language.Korean ? $"{sheet} {row}행" : $"{sheet} row {row}";
+                return ($"file={GithubProperty(input)}", cell + ": ");
+            }
+        }
+        return line is { } l
+            ? ($"file={GithubProperty(source)},line={l}{(column is { } col ? $",col={col}" : "")}", "")
+            : ($"file={GithubProperty(source)}", "");
     }
 
     /// <summary>A property of a GitHub Actions workflow command (file=, title=).</summary>

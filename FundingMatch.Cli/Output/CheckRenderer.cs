@@ -597,10 +597,9 @@ internal sealed class GithubCheckWriter(RenderContext ctx, bool strict) : ICheck
     private void Write(Finding f)
     {
         var level = f.Severity == Validation.Severity.Error || strict ? "error" : "warning";
-        var props = f.Origin is { } o
-            ? $"file={Cells.GithubProperty(o.Source)},line={o.Line},title={Cells.GithubProperty(f.Code)}"
-            : $"title={Cells.GithubProperty(f.Code)}";
+        var (place, prefix) = f.Origin is { } o ? Cells.GithubPlace(o.Source, o.Line, null, ctx.Inputs, ctx.Language) : ("", "");
+        var props = place.Length > 0 ? $"{place},title={Cells.GithubProperty(f.Code)}" : $"title={Cells.GithubProperty(f.Code)}";
         var site = f.SiteId is null ? "" : $"[{f.SiteId}] ";
-        ctx.Writer.Line($"::{level} {props}::{Cells.GithubData(site + f.Message.In(ctx.Language))}");
+        ctx.Writer.Line($"::{level} {props}::{Cells.GithubData(prefix + site + f.Message.In(ctx.Language))}");
     }
 }

@@ -19,6 +19,9 @@ internal sealed record RenderContext(TextWriter Writer, Language Language, Outpu
     /// <summary>JSON on one line (a file, a pipe, or --compact) rather than indented.</summary>
     public bool CompactJson { get; init; }
 
+    /// <summary>The files the command was given, as problems and findings name them (standard input as <c>stdin</c>).</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
     public bool Korean => Language == Language.Korean;
 
     /// <summary>The Korean or English text, by the chosen language.</summary>

@@ -241,6 +241,28 @@ public class WorkbookTests
         (site.GetProperty("siteName").GetString(), site.GetProperty("region").GetString()).ShouldBe(("서교동 인쇄", "서울 마포구"));
     }
 
+    [Fact]
+    public void GithubAnnotations_PointAtTheWorkbook_AndNameTheSheetAndCell()
+    {
+        // "book.xlsx[사업비]" is no file of the repository: the annotation would attach to nothing.
+        var path = Workbook("annotated.xlsx", ["B2:B3"],
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 },
+            new Row(Text("b"), new Cell(), Number("2500000000")) { RowIndex = 3 });
+        var bad = Run("check", path, "--format", "github");
+        bad.ExitCode.ShouldBe(2);
+        bad.Out.ShouldStartWith($"::error file={path},title=bad-input::사업비!B2: a cell merged over rows 2-3 (B2:B3)");
+        var broken = Workbook("broken.xlsx",
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("3000000000"), Number("3000000000")) { RowIndex = 2 });
+        var r = Run("check", broken, "--format", "github");
+        r.ExitCode.ShouldBe(1, r.Err);
+        r.Out.ShouldContain($"::error file={broken},title=site-cap-exceeded::사업비 row 2: [a] national money");
+        Run("check", broken, "--format", "github", "--lang", "ko").Out.ShouldContain($"::error file={broken},title=site-cap-exceeded::사업비 2행: [a] ");
+        // A CSV keeps its lines.
+        Run("check", Sample("sogongin-2020-violations.csv"), "--format", "github").Out.ShouldContain($"::error file={Sample("sogongin-2020-violations.csv")},line=2,title=site-cap-exceeded::[mapo]");
+    }
+
     [Theory]
     [InlineData("A3:B5", 3, 5, 0, 1)]
     [InlineData("C2:C2", 2, 2, 2, 2)]
