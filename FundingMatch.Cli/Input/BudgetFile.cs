@@ -246,6 +246,20 @@ internal static partial class BudgetCsvReader
                             "a formula saved without its result (as tools other than Excel save them): open and save the workbook in Excel, which computes it, or type the value")));
                 }
             }
+            // A number shown in thousands is read as shown, in the unit the sheet states: with none stated, the sheet's
+            // 2,512 would be read as 2,512 won where the cell holds 2,512,345,678.
+            foreach (var cell in sheet.Scaled)
+            {
+                if (cell.Row > headerRow && Array.Find(map.Columns, c => c.Index == cell.Column) is { Unit: Money.AmountUnit.Won } read
+                    && read.Column is not (Column.SiteId or Column.SiteName or Column.Region or Column.FloorArea or Column.Firms or Column.CompletionDate
+                        or Column.Score or Column.FiscalYear or Column.InterestExempt))
+                {
+                    var digits = 3 * cell.Thousands;
+                    log.Add(new InputProblem(file, cell.Row, cell.Column + 1, read.Header, sheet.Cell(cell.Row, cell.Column), new LocalizedText(
+                        $"셀 서식이 금액을 끝자리 {digits}개를 뺀 {(cell.Thousands == 1 ? "천 원" : cell.Thousands == 2 ? "백만 원" : "큰")} 단위로 보여 주는데 단위가 원입니다: 시트가 보여 주는 단위를 머리글 위에 (단위: {(cell.Thousands == 2 ? "백만원" : "천원")})처럼 쓰거나 머리글에 붙이십시오",
+                        $"the cell's format shows its amount with {digits} digits dropped ({(cell.Thousands == 1 ? "in thousands" : cell.Thousands == 2 ? "in millions" : "scaled")}), but the column's unit is won: state the unit the sheet shows, as (단위: {(cell.Thousands == 2 ? "백만원" : "천원")}) above the header or in the column's name")));
+                }
+            }
             var filled = false;
             foreach (var range in sheet.MergedDown)
             {

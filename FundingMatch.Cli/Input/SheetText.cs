@@ -43,11 +43,17 @@ internal readonly record struct CellRange(int FirstRow, int LastRow, int FirstCo
 /// <param name="Shown">The error (<c>#DIV/0!</c>), or the formula (<c>=B2*0.5</c>).</param>
 internal readonly record struct UnknownValue(int Row, int Column, string Shown, bool IsError);
 
+/// <summary>A number cell whose format shows it in thousands or millions (<c>#,##0,,</c>), read as shown.</summary>
+/// <param name="Thousands">How many groups of three digits the format drops.</param>
+internal readonly record struct ScaledCell(int Row, int Column, int Thousands);
+
 /// <summary>
 /// A sheet read as text: each row's cells under the sheet's own row number (every row as wide as the widest), the
-/// cells it merges over rows, and the cells whose value it does not hold. Written out as CSV, one line a sheet row.
+/// cells it merges over rows, the cells whose value it does not hold, and the numbers it shows in thousands. Written
+/// out as CSV, one line a sheet row.
 /// </summary>
-internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)> rows, IReadOnlyList<CellRange> mergedDown, IReadOnlyList<UnknownValue> unknown)
+internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)> rows, IReadOnlyList<CellRange> mergedDown, IReadOnlyList<UnknownValue> unknown,
+    IReadOnlyList<ScaledCell> scaled)
 {
     public string Name => name;
 
@@ -56,6 +62,9 @@ internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)
 
     /// <summary>The cells whose value the sheet does not hold, in the sheet's order.</summary>
     public IReadOnlyList<UnknownValue> Unknown => unknown;
+
+    /// <summary>The number cells shown in thousands or millions, in the sheet's order.</summary>
+    public IReadOnlyList<ScaledCell> Scaled => scaled;
 
     /// <summary>The text of a cell; "" for one the sheet leaves out.</summary>
     public string Cell(int row, int column)

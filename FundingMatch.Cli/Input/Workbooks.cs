@@ -72,14 +72,17 @@ internal static class Workbooks
                 throw Broken(displayName, $"시트 '{sheet.Name?.Value}'의 내용이 없습니다", $"the sheet '{sheet.Name?.Value}' has no worksheet in the package");
             }
             var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(Shown).ToArray() ?? [];
-            var dates = ExcelDates.Of(book);
+            var formats = ExcelFormats.Of(book);
             var lines = new List<(uint Row, List<string> Cells)>();
             var unknown = new List<UnknownValue>();
             var rowUnknown = new List<(int Column, string Shown, bool IsError)>();
+            var scaled = new List<ScaledCell>();
+            var rowScaled = new List<(int Column, int Thousands)>();
             foreach (var row in worksheet.Descendants<Row>())
             {
                 var cells = new List<string>();
                 rowUnknown.Clear();
+                rowScaled.Clear();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
@@ -95,12 +98,17 @@ internal static class Workbooks
                     {
                         rowUnknown.Add((column, cell.CellValue?.Text ?? "#VALUE!", true));
                     }
+                    else if (cell.CellValue is not null && (cell.DataType is null || cell.DataType.Value == CellValues.Number)
+                        && formats.Text(cell.StyleIndex?.Value, cell.CellValue.Text) is null && formats.ThousandsDroppedBy(cell.StyleIndex?.Value) is > 0 and var thousands)
+                    {
+                        rowScaled.Add((column, thousands));
+                    }
                     else if (cell.CellFormula is { } formula && cell.CellValue is null)
                     {
                         rowUnknown.Add((column, "=" + formula.Text, false));
                     }
                     // A line break in a cell (Alt+Enter) reads as a space, as in a CSV; one sheet row stays one line.
-                    cells.Add(FieldParsers.OneLine(Text(cell, shared, dates)));
+                    cells.Add(FieldParsers.OneLine(Text(cell, shared, formats)));
                 }
                 var rowIndex = row.RowIndex?.Value ?? (uint)(lines.Count == 0 ? 1 : lines[^1].Row + 1);
                 // Rows come in order and within Excel's 1,048,576: anything else is a damaged sheet (and a row number of
@@ -111,6 +119,7 @@ internal static class Workbooks
                 }
                 lines.Add((rowIndex, cells));
                 unknown.AddRange(rowUnknown.Select(u => new UnknownValue((int)rowIndex, u.Column, u.Shown, u.IsError)));
+                scaled.AddRange(rowScaled.Select(c => new ScaledCell((int)rowIndex, c.Column, c.Thousands)));
             }
             // Excel leaves trailing empty cells out: every row is as wide as the widest, as a CSV export would be.
             var width = lines.Count == 0 ? 0 : lines.Max(l => l.Cells.Count);
@@ -121,7 +130,7 @@ internal static class Workbooks
                     cells.Add("");
                 }
             }
-            return new SheetText(sheet.Name?.Value ?? "", lines, MergedDown(worksheet), unknown);
+            return new SheetText(sheet.Name?.Value ?? "", lines, MergedDown(worksheet), unknown, scaled);
         }
     }
 
@@ -164,7 +173,7 @@ internal static class Workbooks
                 _ => "",
             }));
 
-    private static string Text(Cell cell, string[] shared, ExcelDates dates)
+    private static string Text(Cell cell, string[] shared, ExcelFormats formats)
     {
         var raw = cell.CellValue?.Text ?? (cell.InlineString is { } inline ? Shown(inline) : "");
         if (cell.DataType?.Value == CellValues.SharedString)
@@ -183,9 +192,22 @@ internal static class Workbooks
         // A date typed into Excel is stored as a number of days, shown by its cell's date format: read as the date shown.
         if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
         {
-            return dates.Text(cell.StyleIndex?.Value, raw) ?? Shown(raw);
+            return formats.Text(cell.StyleIndex?.Value, raw) ?? InThousands(Shown(raw), formats.ThousandsDroppedBy(cell.StyleIndex?.Value));
         }
         return raw;
+    }
+
+    /// <summary>
+    /// A number as a format that drops <paramref name="thousands"/> groups of three digits shows it, exactly: 2512345678
+    /// shown as 2,512 (under (단위: 백만원)) is read as 2512.345678, in the sheet's unit, so that no won is lost.
+    /// </summary>
+    internal static string InThousands(string number, int thousands)
+    {
+        if (thousands == 0 || !decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return number;
+        }
+        return (value / Pow10(3 * Math.Min(thousands, 9))).ToString("0.############################", CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public class WorkbookTests
     }
 
     // A workbook made with the Open XML SDK, its cell styles: 0 General, 1 the locale's short date (14), 2 a Korean
-    // date (yyyy년 m월 d일), 3 #,##0.
+    // date (yyyy년 m월 d일), 3 #,##0, 4 #,##0,, (in millions).
     private static string Workbook(string name, params Row[] rows) => Workbook(name, [], rows);
 
     // As above, with cells merged (A3:A5).
@@ -35,9 +35,10 @@ public class WorkbookTests
         var book = document.AddWorkbookPart();
         book.Workbook = new Workbook();
         book.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy\"년\" m\"월\" d\"일\"" }),
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy\"년\" m\"월\" d\"일\"" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0,," }),
             new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
-            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 }, new CellFormat { NumberFormatId = 3 }));
+            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 }, new CellFormat { NumberFormatId = 3 },
+                new CellFormat { NumberFormatId = 165 }));
         var sheet = book.AddNewPart<WorksheetPart>();
         sheet.Worksheet = new Worksheet(new SheetData(rows));
         if (merged.Length > 0)
@@ -264,6 +265,55 @@ public class WorkbookTests
     }
 
     [Theory]
+    [InlineData("#,##0", 0)]
+    [InlineData("#,##0,", 1)]
+    [InlineData("#,##0,,", 2)]
+    [InlineData("#,##0,\"천원\"", 1)]
+    [InlineData("#,##0,_-", 1)]
+    [InlineData("0.0,,", 2)]
+    [InlineData("#,##0,;[Red]-#,##0,", 1)]
+    [InlineData("[$-412]#,##0,,", 2)]
+    [InlineData("_-* #,##0_-;-* #,##0_-;_-* \"-\"_-;_-@_-", 0)] // accounting: commas only group digits
+    [InlineData("\"a,\"#,##0", 0)]
+    [InlineData("0\\,0", 0)]
+    [InlineData("General", 0)]
+    public void ExcelFormats_TellTheThousandsAFormatDrops(string formatCode, int thousands) =>
+        ExcelFormats.ThousandsDropped(formatCode).ShouldBe(thousands);
+
+    [Theory]
+    [InlineData("2512345678", 2, "2512.345678")]
+    [InlineData("29400000", 1, "29400")]
+    [InlineData("-1500", 1, "-1.5")]
+    [InlineData("7", 0, "7")]
+    [InlineData("abc", 1, "abc")]
+    public void NumbersShownInThousands_AreReadAsShown_Exactly(string number, int thousands, string shown) =>
+        Workbooks.InThousands(number, thousands).ShouldBe(shown);
+
+    [Fact]
+    public void AmountsShownInMillions_AreReadInTheSheetsUnit_ToTheWon()
+    {
+        // Won typed in, shown in millions (#,##0,,) under (단위: 백만원): 2,512 on the sheet, 2,512,345,678 in the cell.
+        // Read as the number it holds, under the unit line, it was a million times too large.
+        Row[] Rows(bool unitLine) => [
+            .. unitLine ? new[] { new Row(Text("(단위: 백만원)")) { RowIndex = 1 } } : [],
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 2 },
+            new Row(Text("a"), Number("2500000000", 4), Number("2512345678", 4)) { RowIndex = 3 },
+        ];
+        var path = Workbook("millions.xlsx", Rows(unitLine: true));
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var site = doc.RootElement.GetProperty("sites")[0];
+        (site.GetProperty("national").GetInt64(), site.GetProperty("municipal").GetInt64()).ShouldBe((2_500_000_000L, 2_512_345_678L));
+        // With no unit stated, the sheet's 2,512 would be read as 2,512 won: an error at the cell says what to add.
+        var bare = Workbook("millions-no-unit.xlsx", Rows(unitLine: false));
+        var e = Run("check", bare);
+        e.ExitCode.ShouldBe(2);
+        e.Err.ShouldContain($"{bare}[사업비]!B3: error: the cell's format shows its amount with 6 digits dropped (in millions), but the column's unit is won: state the unit the sheet shows, as (단위: 백만원) above the header or in the column's name (column 'national', value '2500')");
+        Run("check", bare, "--amount-unit", "million").ExitCode.ShouldBe(0);
+    }
+
+    [Theory]
     [InlineData("A3:B5", 3, 5, 0, 1)]
     [InlineData("C2:C2", 2, 2, 2, 2)]
     [InlineData("AB10:AC1048576", 10, 1_048_576, 27, 28)]
@@ -295,7 +345,7 @@ public class WorkbookTests
     [InlineData("#,##0\"day\"", false)]
     [InlineData("0\\d", false)]
     public void ExcelDates_ShowsADate_ByItsDayOrYear_NotItsQuotedText(string formatCode, bool date) =>
-        ExcelDates.ShowsADate(formatCode).ShouldBe(date);
+        ExcelFormats.ShowsADate(formatCode).ShouldBe(date);
 
     [Theory]
     [InlineData(false, "1", "1900-01-01")]
@@ -311,12 +361,12 @@ public class WorkbookTests
     [InlineData(true, "0", "1904-01-01")]
     [InlineData(true, "43099", "2021-12-31")]
     public void ExcelDates_ReadADayNumber_InEachDateSystem(bool from1904, string raw, string? expected) =>
-        new ExcelDates([false, true], from1904).Text(1, raw).ShouldBe(expected);
+        new ExcelFormats([false, true], from1904).Text(1, raw).ShouldBe(expected);
 
     [Fact]
     public void ExcelDates_LeaveANumberWithoutADateStyleAsItIs()
     {
-        var dates = new ExcelDates([false, true], from1904: false);
+        var dates = new ExcelFormats([false, true], from1904: false);
         dates.Text(0, "44561").ShouldBeNull();
         dates.Text(null, "44561").ShouldBeNull();
         dates.Text(7, "44561").ShouldBeNull();

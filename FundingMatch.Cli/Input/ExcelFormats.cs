@@ -5,11 +5,16 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace FundingMatch.Cli.Input;
 
 /// <summary>
-/// Which cell styles of a workbook show a number as a date, and the date a number of days stands for (ECMA-376
-/// Part 1, §18.8.30 numFmt and §18.17.4 dates): a date typed into Excel is stored as days since 1900 (or 1904), and
-/// a reader that took the number would see 44561 where the sheet shows 2021-12-31.
+/// What a workbook's number formats (ECMA-376 Part 1, §18.8.30 numFmt) make of the numbers it stores, where a reader
+/// that took the number would read something other than the sheet shows:
+/// <list type="bullet">
+/// <item>which cell styles show a number as a date, and the date a number of days stands for (§18.17.4): a date typed
+/// into Excel is stored as days since 1900 (or 1904), 44561 where the sheet shows 2021-12-31;</item>
+/// <item>which show a number in thousands or millions (<c>#,##0,,</c>): 2512345678 where the sheet, under
+/// <c>(단위: 백만원)</c>, shows 2,512.</item>
+/// </list>
 /// </summary>
-internal sealed class ExcelDates
+internal sealed class ExcelFormats
 {
     // The built-in formats that show a date: 14-17 and 22 in every locale, 27-36 and 50-58 the East Asian ones
     // (Korean Excel's 2021년 12월 31일 among them). 18-21 and 45-47 show only a time of day, which no column takes.
@@ -24,25 +29,90 @@ internal sealed class ExcelDates
 
     private readonly bool[] _dateStyles;
     private readonly bool _from1904;
+    private readonly int[] _thousandsDropped;
 
-    internal ExcelDates(bool[] dateStyles, bool from1904)
+    internal ExcelFormats(bool[] dateStyles, bool from1904, int[]? thousandsDropped = null)
     {
         _dateStyles = dateStyles;
         _from1904 = from1904;
+        _thousandsDropped = thousandsDropped ?? [];
     }
 
-    /// <summary>The date styles and the date system of <paramref name="book"/>.</summary>
-    public static ExcelDates Of(WorkbookPart book)
+    /// <summary>The date styles, the date system and the styles in thousands of <paramref name="book"/>.</summary>
+    public static ExcelFormats Of(WorkbookPart book)
+    {
+        // Only a workbook's own formats scale: no built-in one does.
+        var formats = StyleFormats(book);
+        return new ExcelFormats(
+            [.. formats.Select(f => f.Id is { } id && (BuiltInDates.Contains(id) || (f.Code is { } code && ShowsADate(code))))],
+            book.Workbook?.WorkbookProperties?.Date1904?.Value == true,
+            [.. formats.Select(f => f.Code is { } code ? ThousandsDropped(code) : 0)]);
+    }
+
+    /// <summary>How many times a cell of style <paramref name="style"/> divides its number by 1,000 to show it (see <see cref="ThousandsDropped(string)"/>).</summary>
+    public int ThousandsDroppedBy(uint? style) => style is { } s && s < _thousandsDropped.Length ? _thousandsDropped[(int)s] : 0;
+
+    // The number format of each cell style, by the style's index: its id, and its code when the workbook defines it.
+    private static (uint? Id, string? Code)[] StyleFormats(WorkbookPart book)
     {
         var sheet = book.WorkbookStylesPart?.Stylesheet;
         var custom = sheet?.NumberingFormats?.Elements<NumberingFormat>()
             .Where(f => f.NumberFormatId?.Value is not null)
             .GroupBy(f => f.NumberFormatId!.Value)
             .ToDictionary(g => g.Key, g => g.First().FormatCode?.Value ?? "") ?? [];
-        var styles = sheet?.CellFormats?.Elements<CellFormat>()
-            .Select(f => f.NumberFormatId?.Value is { } id && (BuiltInDates.Contains(id) || (custom.TryGetValue(id, out var code) && ShowsADate(code))))
+        return sheet?.CellFormats?.Elements<CellFormat>()
+            .Select(f => (f.NumberFormatId?.Value, f.NumberFormatId?.Value is { } id && custom.TryGetValue(id, out var code) ? code : null))
             .ToArray() ?? [];
-        return new ExcelDates(styles, book.Workbook?.WorkbookProperties?.Date1904?.Value == true);
+    }
+
+    /// <summary>
+    /// How many times a format code divides a number by 1,000 before showing it: the commas after its last digit
+    /// placeholder (<c>#,##0,,</c> shows 2,512,345,678 as 2,513; <c>#,##0,"천원"</c> as 2,512,346천원). A comma between
+    /// digit placeholders only groups the digits. Read from the format's first section, the one for positive numbers.
+    /// </summary>
+    internal static int ThousandsDropped(string formatCode)
+    {
+        int dropped = 0, pending = 0;
+        var afterDigit = false;
+        for (var i = 0; i < formatCode.Length; i++)
+        {
+            var c = formatCode[i];
+            if (c is '0' or '#' or '?')
+            {
+                pending = 0; // the commas before it were between digits
+                afterDigit = true;
+                continue;
+            }
+            if (c == ',' && afterDigit)
+            {
+                pending++;
+                continue;
+            }
+            dropped += pending;
+            pending = 0;
+            if (c == ';')
+            {
+                return dropped;
+            }
+            if (c == '.')
+            {
+                continue; // the fraction's digits may follow, and commas after them
+            }
+            afterDigit = false;
+            if (c == '"')
+            {
+                i = formatCode.IndexOf('"', i + 1) is var end and >= 0 ? end : formatCode.Length;
+            }
+            else if (c == '[')
+            {
+                i = formatCode.IndexOf(']', i + 1) is var end and >= 0 ? end : formatCode.Length;
+            }
+            else if (c is '\\' or '_' or '*')
+            {
+                i++;
+            }
+        }
+        return dropped + pending;
     }
 
     /// <summary>
