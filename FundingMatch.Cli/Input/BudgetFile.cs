@@ -264,7 +264,8 @@ internal static partial class BudgetCsvReader
             foreach (var range in sheet.MergedDown)
             {
                 var column = Array.Find(map.Columns, c => c.Index == range.FirstColumn);
-                if (range.FirstRow <= headerRow || column is null || sheet.Cell(range.FirstRow, range.FirstColumn) is not { Length: > 0 } value)
+                if (range.FirstRow <= headerRow || column is null || sheet.Cell(range.FirstRow, range.FirstColumn) is not { Length: > 0 } value
+                    || !sheet.SpansRowsWithValues(range))
                 {
                     continue;
                 }

@@ -74,27 +74,34 @@ internal sealed class SheetText(string name, List<(uint Row, List<string> Cells)
     }
 
     /// <summary>
-    /// Gives the first column of <paramref name="range"/>, in every row under its first, the first cell's text: the one
-    /// value Excel shows over the merged cells, which it keeps in the first cell alone.
+    /// Gives the first column of <paramref name="range"/>, in every row under its first that holds a value of its own,
+    /// the first cell's text: the one value Excel shows over the merged cells, which it keeps in the first cell alone.
+    /// A row with nothing else in it (a blank, bordered row under the last site; a row the sheet leaves out) stays
+    /// blank: a merge makes no row a site.
     /// </summary>
     public void FillDown(CellRange range)
     {
         var text = Cell(range.FirstRow, range.FirstColumn);
-        var width = rows.Count == 0 ? 0 : rows[0].Cells.Count;
-        if (range.FirstColumn >= width)
+        foreach (var cells in RowsWithValuesUnder(range))
         {
-            return; // a column past every cell with a value: blank, merged or not
+            if (range.FirstColumn < cells.Count)
+            {
+                cells[range.FirstColumn] = text;
+            }
         }
+    }
+
+    /// <summary>Whether a row under the first of <paramref name="range"/> holds a value of its own: the merge then spans rows of data.</summary>
+    public bool SpansRowsWithValues(CellRange range) => RowsWithValuesUnder(range).Any();
+
+    private IEnumerable<List<string>> RowsWithValuesUnder(CellRange range)
+    {
         for (var row = range.FirstRow + 1; row <= range.LastRow; row++)
         {
-            var at = Find(row);
-            if (at < 0)
+            if (Find(row) is var at and >= 0 && rows[at].Cells.Exists(c => c.Length > 0))
             {
-                // A row the sheet leaves out (no cell in it has a value of its own) is made, where it stands.
-                at = ~at;
-                rows.Insert(at, ((uint)row, [.. Enumerable.Repeat("", width)]));
+                yield return rows[at].Cells;
             }
-            rows[at].Cells[range.FirstColumn] = text;
         }
     }
 

@@ -105,17 +105,23 @@ public class WorkbookTests
     }
 
     [Fact]
-    public void ARowTheSheetLeavesOut_UnderAMergedCell_IsARowOfThatValueOnly()
+    public void RowsWithNothingOfTheirOwn_UnderAMergedCell_StayBlank()
     {
-        // Row 3 has no cell of its own: the merge over it makes a row with the merged value and blanks.
-        var path = Workbook("gap.xlsx", ["A2:A3"],
-            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
-            new Row(Text("a"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 });
-        using var stream = File.OpenRead(path);
-        Encoding.UTF8.GetString(Workbooks.ReadSheet(stream, path, null).ToCsv()).ShouldBe("site_id,national,municipal\na,2500000000,2500000000\n");
+        // A region merged down past the last site, over a bordered empty row and rows the sheet leaves out: no site.
+        // An amount merged over its own row and blank ones is no amount shared.
+        var path = Workbook("gap.xlsx", ["C2:C9", "D3:D5"],
+            new Row(Text("site_id"), Text("national"), Text("region"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("2500000000"), Text("서울 마포구"), Number("2500000000")) { RowIndex = 2 },
+            new Row(Text("b"), Number("2500000000"), new Cell(), Number("2500000000")) { RowIndex = 3 },
+            new Row(new Cell { StyleIndex = 3 }, new Cell { StyleIndex = 3 }, new Cell(), new Cell { StyleIndex = 3 }) { RowIndex = 4 });
+        using (var stream = File.OpenRead(path))
+        {
+            Encoding.UTF8.GetString(Workbooks.ReadSheet(stream, path, null).ToCsv()).ShouldBe("site_id,national,region,municipal\na,2500000000,서울 마포구,2500000000\nb,2500000000,,2500000000\n,,,\n");
+        }
         var r = Run("check", path, "--format", "json");
-        r.ExitCode.ShouldBe(2, r.Out);
-        r.Err.ShouldContain($"{path}[사업비]!B3: error: the national amount");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("region").GetString()).ShouldBe(["서울 마포구", "서울 마포구"]);
     }
 
     [Fact]
