@@ -216,6 +216,10 @@ internal static partial class BudgetCsvReader
     {
         public bool IsText { get; } = Column is Column.SiteId or Column.SiteName or Column.Region;
 
+        /// <summary>Whether the column holds money: a source's, the total, or what was requested, disbursed or earned as interest.</summary>
+        public bool IsAmount { get; } = Column is not (Column.SiteId or Column.SiteName or Column.Region or Column.FloorArea or Column.Firms
+            or Column.CompletionDate or Column.Score or Column.FiscalYear or Column.InterestExempt);
+
         /// <summary>Won a unit of this column.</summary>
         public long Scale { get; } = Unit.WonPerUnit();
 

@@ -219,52 +219,68 @@ internal static partial class BudgetCsvReader
         }
 
         /// <summary>
-        /// What a workbook's cells under the header mean beyond their text, in the columns read.
-        /// <para>
-        /// A cell whose value the sheet does not hold, an Excel error or a formula saved without its result, is an
-        /// error at that cell: the one would be read as a region or a name (<c>#N/A</c>), the other as blank (no money).
-        /// </para>
-        /// <para>
-        /// Cells merged down the rows are read as Excel shows them: one value over every row of the merge, where Excel
-        /// keeps it in the first cell and blanks under it (which would read as a site with no region, or no name). A
-        /// region, a name, an id (a site's rows, one a fiscal year), a date or a year is given to each row; an amount
-        /// or a count cannot be shared among rows, and is an error at its cell. Merges in the header's own rows are
-        /// left as they are (the two-row header reads their blanks).
-        /// </para>
-        /// True when a cell was filled.
+        /// What a workbook's cells under the header mean beyond their text, in the columns read: cells without a value,
+        /// amounts shown in thousands, cells merged down the rows. True when a cell was filled.
         /// </summary>
         private static bool ReadSheetCells(SheetText sheet, HeaderMap map, int headerRow, string file, ProblemLog log)
         {
+            Mapped? Read(int row, int column) => row > headerRow ? Array.Find(map.Columns, c => c.Index == column) : null;
+            ReportUnknownValues(sheet, Read, file, log);
+            ReportScaledWithoutUnit(sheet, Read, file, log);
+            return FillMergedDown(sheet, Read, file, log);
+        }
+
+        // A cell whose value the sheet does not hold, an Excel error or a formula saved without its result, is an error
+        // at that cell: the one would be read as a region or a name (#N/A), the other as blank (no money).
+        private static void ReportUnknownValues(SheetText sheet, Func<int, int, Mapped?> read, string file, ProblemLog log)
+        {
             foreach (var cell in sheet.Unknown)
             {
-                if (cell.Row > headerRow && Array.Find(map.Columns, c => c.Index == cell.Column) is { } read)
+                if (read(cell.Row, cell.Column) is { } column)
                 {
-                    log.Add(new InputProblem(file, cell.Row, cell.Column + 1, read.Header, cell.Shown, cell.IsError
+                    log.Add(new InputProblem(file, cell.Row, cell.Column + 1, column.Header, cell.Shown, cell.IsError
                         ? new LocalizedText("Excel 오류 값입니다: 이 셀의 수식을 고치십시오", "an Excel error value: correct the formula behind it")
                         : new LocalizedText(
                             "결과 값이 저장되지 않은 수식입니다: Excel에서 열어 저장하면(계산되어) 값이 저장됩니다. 또는 값을 직접 쓰십시오",
                             "a formula saved without its result (as tools other than Excel save them): open and save the workbook in Excel, which computes it, or type the value")));
                 }
             }
-            // A number shown in thousands is read as shown, in the unit the sheet states: with none stated, the sheet's
-            // 2,512 would be read as 2,512 won where the cell holds 2,512,345,678.
+        }
+
+        // An amount shown in thousands is read as shown, in the unit the sheet states: with none stated, the sheet's 2,512
+        // would be read as 2,512 won where the cell holds 2,512,345,678. Once a column, at its first such cell.
+        private static void ReportScaledWithoutUnit(SheetText sheet, Func<int, int, Mapped?> read, string file, ProblemLog log)
+        {
+            var reported = new HashSet<int>();
             foreach (var cell in sheet.Scaled)
             {
-                if (cell.Row > headerRow && Array.Find(map.Columns, c => c.Index == cell.Column) is { Unit: Money.AmountUnit.Won } read
-                    && read.Column is not (Column.SiteId or Column.SiteName or Column.Region or Column.FloorArea or Column.Firms or Column.CompletionDate
-                        or Column.Score or Column.FiscalYear or Column.InterestExempt))
+                if (read(cell.Row, cell.Column) is { IsAmount: true, Unit: Money.AmountUnit.Won } column && reported.Add(cell.Column))
                 {
                     var digits = 3 * cell.Thousands;
-                    log.Add(new InputProblem(file, cell.Row, cell.Column + 1, read.Header, sheet.Cell(cell.Row, cell.Column), new LocalizedText(
-                        $"셀 서식이 금액을 끝자리 {digits}개를 뺀 {(cell.Thousands == 1 ? "천 원" : cell.Thousands == 2 ? "백만 원" : "큰")} 단위로 보여 주는데 단위가 원입니다: 시트가 보여 주는 단위를 머리글 위에 (단위: {(cell.Thousands == 2 ? "백만원" : "천원")})처럼 쓰거나 머리글에 붙이십시오",
-                        $"the cell's format shows its amount with {digits} digits dropped ({(cell.Thousands == 1 ? "in thousands" : cell.Thousands == 2 ? "in millions" : "scaled")}), but the column's unit is won: state the unit the sheet shows, as (단위: {(cell.Thousands == 2 ? "백만원" : "천원")}) above the header or in the column's name")));
+                    var (ko, en, unit) = cell.Thousands switch
+                    {
+                        1 => ("천 원", "in thousands", "천원"),
+                        2 => ("백만 원", "in millions", "백만원"),
+                        _ => ("큰", "scaled", "억원"),
+                    };
+                    log.Add(new InputProblem(file, cell.Row, cell.Column + 1, column.Header, sheet.Cell(cell.Row, cell.Column), new LocalizedText(
+                        $"셀 서식이 금액을 끝자리 {digits}개를 뺀 {ko} 단위로 보여 주는데 이 열의 단위가 원입니다: 시트가 보여 주는 단위를 머리글 위에 (단위: {unit})처럼 쓰거나 머리글에 붙이십시오",
+                        $"the cell's format shows its amount with {digits} digits dropped ({en}), but the column's unit is won: state the unit the sheet shows, as (단위: {unit}) above the header or in the column's name")));
                 }
             }
+        }
+
+        // Cells merged down the rows are read as Excel shows them: one value over every row of the merge, where Excel
+        // keeps it in the first cell and blanks under it (which would read as a site with no region, or no name). A
+        // region, a name, an id (a site's rows, one a fiscal year), a date or a year is given to each row; an amount or
+        // a count cannot be shared among rows, and is an error at its cell. Merges in the header's own rows are left as
+        // they are (the two-row header reads their blanks).
+        private static bool FillMergedDown(SheetText sheet, Func<int, int, Mapped?> read, string file, ProblemLog log)
+        {
             var filled = false;
             foreach (var range in sheet.MergedDown)
             {
-                var column = Array.Find(map.Columns, c => c.Index == range.FirstColumn);
-                if (range.FirstRow <= headerRow || column is null || sheet.Cell(range.FirstRow, range.FirstColumn) is not { Length: > 0 } value
+                if (read(range.FirstRow, range.FirstColumn) is not { } column || sheet.Cell(range.FirstRow, range.FirstColumn) is not { Length: > 0 } value
                     || !sheet.SpansRowsWithValues(range))
                 {
                     continue;

@@ -304,6 +304,7 @@ public class WorkbookTests
             .. unitLine ? new[] { new Row(Text("(단위: 백만원)")) { RowIndex = 1 } } : [],
             new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 2 },
             new Row(Text("a"), Number("2500000000", 4), Number("2512345678", 4)) { RowIndex = 3 },
+            new Row(Text("b"), Number("2500000000", 4), Number("2500000000", 4)) { RowIndex = 4 },
         ];
         var path = Workbook("millions.xlsx", Rows(unitLine: true));
         var r = Run("check", path, "--format", "json");
@@ -311,11 +312,16 @@ public class WorkbookTests
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
         var site = doc.RootElement.GetProperty("sites")[0];
         (site.GetProperty("national").GetInt64(), site.GetProperty("municipal").GetInt64()).ShouldBe((2_500_000_000L, 2_512_345_678L));
+        doc.RootElement.GetProperty("sites").GetArrayLength().ShouldBe(2);
         // With no unit stated, the sheet's 2,512 would be read as 2,512 won: an error at the cell says what to add.
         var bare = Workbook("millions-no-unit.xlsx", Rows(unitLine: false));
         var e = Run("check", bare);
         e.ExitCode.ShouldBe(2);
-        e.Err.ShouldContain($"{bare}[사업비]!B3: error: the cell's format shows its amount with 6 digits dropped (in millions), but the column's unit is won: state the unit the sheet shows, as (단위: 백만원) above the header or in the column's name (column 'national', value '2500')");
+        // Once a column, at its first such cell.
+        e.Err.Split('\n').Where(l => l.Contains("digits dropped", StringComparison.Ordinal)).ShouldBe([
+            $"{bare}[사업비]!B3: error: the cell's format shows its amount with 6 digits dropped (in millions), but the column's unit is won: state the unit the sheet shows, as (단위: 백만원) above the header or in the column's name (column 'national', value '2500')",
+            $"{bare}[사업비]!C3: error: the cell's format shows its amount with 6 digits dropped (in millions), but the column's unit is won: state the unit the sheet shows, as (단위: 백만원) above the header or in the column's name (column 'municipal', value '2512.345678')",
+        ], e.Err);
         Run("check", bare, "--amount-unit", "million").ExitCode.ShouldBe(0);
     }
 
