@@ -184,6 +184,13 @@ internal static class Workbooks
         {
             return cell.InlineString is { } rich ? Shown(rich) : raw;
         }
+        if (cell.DataType?.Value == CellValues.Date)
+        {
+            // A date kept as ISO 8601 text (t="d", as strict Open XML and some tools write it): the day, as the sheet shows it.
+            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)
+                ? when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : raw;
+        }
         if (cell.DataType?.Value == CellValues.Boolean)
         {
             // Stored as 1 or 0; shown, and saved to CSV, as TRUE or FALSE (which a yes-or-no column reads).

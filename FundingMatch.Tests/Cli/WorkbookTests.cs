@@ -61,16 +61,18 @@ public class WorkbookTests
             new Row(Text("site_id"), Text("national"), Text("municipal"), Text("준공일")),
             new Row(Text("on-time"), Number("2500000000", 3), Number("2500000000"), Number("44561", 1)),
             new Row(Text("late"), Number("2500000000", 3), Number("2500000000"), Number("44742.5", 2)),
-            new Row(Text("as-text"), Number("2500000000"), Number("2500000000"), Text("2021-06-30")));
+            new Row(Text("as-text"), Number("2500000000"), Number("2500000000"), Text("2021-06-30")),
+            new Row(Text("iso"), Number("2500000000"), Number("2500000000"), new Cell { DataType = CellValues.Date, CellValue = new CellValue("2022-01-31T00:00:00") }));
         var r = Run("check", path, "--format", "json");
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
         var findings = doc.RootElement.GetProperty("sites").EnumerateArray()
             .Select(s => (Id: s.GetProperty("siteId").GetString(), Deadline: s.GetProperty("findings").EnumerateArray().SingleOrDefault(f => f.GetProperty("code").GetString() == "deadline-missed")))
             .ToList();
-        findings.Select(f => f.Id).ShouldBe(["on-time", "late", "as-text"], r.Err);
+        findings.Select(f => f.Id).ShouldBe(["on-time", "late", "as-text", "iso"], r.Err);
         findings[0].Deadline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Undefined);
         findings[1].Deadline.GetProperty("actual").GetString().ShouldBe("2022-06-30"); // 44742 and half a day
         findings[2].Deadline.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Undefined);
+        findings[3].Deadline.GetProperty("actual").GetString().ShouldBe("2022-01-31"); // an ISO 8601 date cell (t="d")
     }
 
     [Fact]
