@@ -135,6 +135,14 @@ internal static partial class BudgetCsvReader
                     "--sheet는 Excel 통합 문서(.xlsx)의 시트를 고릅니다: 이 파일은 CSV 텍스트라 그대로 읽습니다",
                     "--sheet picks a sheet of an Excel workbook (.xlsx): this file is CSV text, read as it is"), IsWarning: true));
             }
+            if (Workbooks.StartsAsOldWorkbook(stream))
+            {
+                // Read as CP949 text, its binary records would be one header of mojibake and three missing columns.
+                log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
+                    "Excel 97-2003 통합 문서(.xls)는 읽지 않습니다: Excel에서 'Excel 통합 문서(*.xlsx)' 또는 'CSV(쉼표로 분리)'로 다시 저장하십시오",
+                    "an Excel 97-2003 workbook (.xls), which FundingMatch does not read: save it from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'")));
+                return null;
+            }
             if (TextEncodings.StartsAsUtf16(stream))
             {
                 // Excel's "Unicode text" and some exports: read as CP949 it would be one unreadable header, not rows.

@@ -25,6 +25,13 @@ internal static class Workbooks
     /// <summary>As <see cref="StartsAsWorkbook(ReadOnlySpan{byte})"/>, for a seekable stream, left where it was.</summary>
     public static bool StartsAsWorkbook(Stream stream) => StartsAsWorkbook(TextEncodings.Peek(stream, stackalloc byte[4]));
 
+    /// <summary>
+    /// Whether a seekable stream, left where it was, starts as an Excel 97-2003 workbook (.xls) does: an OLE2 compound
+    /// file's signature (D0 CF 11 E0 A1 B1 1A E1), which no CSV text has.
+    /// </summary>
+    public static bool StartsAsOldWorkbook(Stream stream) =>
+        TextEncodings.Peek(stream, stackalloc byte[8]).SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
     /// <summary>The sheet <paramref name="sheetName"/> (or the first) of the workbook <paramref name="input"/> as text, with its name and its cells merged over rows.</summary>
     /// <exception cref="InputException">The file is not a workbook, or has no such sheet.</exception>
     public static SheetText ReadSheet(Stream input, string displayName, string? sheetName)

@@ -20,6 +20,19 @@ public class TextEncodingsTests
         r.Err.ShouldNotContain("column");
     }
 
+    [Theory]
+    [InlineData("plan.xls")]
+    [InlineData("plan.csv")]
+    public void Check_AnExcel97Workbook_IsAnErrorThatSaysSo_UnderAnyName(string name)
+    {
+        // An OLE2 compound file (Excel 97-2003): read as CP949 text it was one header of mojibake and three missing columns.
+        byte[] bytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504], .. "site_id,national"u8];
+        var path = TempFile(bytes, name);
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldBe($"{path}: error: an Excel 97-2003 workbook (.xls), which FundingMatch does not read: save it from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'\nThe input is wrong; nothing was judged (exit code 2).\n");
+    }
+
     [Fact]
     public void IsValidUtf8_InBlocksOfAnySize_AgreesWithTheWholeCheck()
     {
