@@ -139,8 +139,8 @@ internal static partial class BudgetCsvReader
             {
                 // Read as CP949 text, its binary records would be one header of mojibake and three missing columns.
                 log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
-                    "Excel 97-2003 통합 문서(.xls)는 읽지 않습니다: Excel에서 'Excel 통합 문서(*.xlsx)' 또는 'CSV(쉼표로 분리)'로 다시 저장하십시오",
-                    "an Excel 97-2003 workbook (.xls), which FundingMatch does not read: save it from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'")));
+                    "Excel 97-2003 통합 문서(.xls)이거나 다른 이진 문서(.hwp, .doc 같은 복합 파일)라 읽지 않습니다: 시트를 Excel에서 'Excel 통합 문서(*.xlsx)' 또는 'CSV(쉼표로 분리)'로 다시 저장하십시오",
+                    "an Excel 97-2003 workbook (.xls) or another binary document (a compound file, as .hwp and .doc are), which FundingMatch does not read: save the sheet from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'")));
                 return null;
             }
             if (TextEncodings.StartsAsUtf16(stream))

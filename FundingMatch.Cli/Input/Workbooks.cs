@@ -27,7 +27,7 @@ internal static class Workbooks
 
     /// <summary>
     /// Whether a seekable stream, left where it was, starts as an Excel 97-2003 workbook (.xls) does: an OLE2 compound
-    /// file's signature (D0 CF 11 E0 A1 B1 1A E1), which no CSV text has.
+    /// file's signature (D0 CF 11 E0 A1 B1 1A E1), which no CSV text has (and which .hwp and .doc files share).
     /// </summary>
     public static bool StartsAsOldWorkbook(Stream stream) =>
         TextEncodings.Peek(stream, stackalloc byte[8]).SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);

@@ -30,7 +30,7 @@ public class TextEncodingsTests
         var path = TempFile(bytes, name);
         var r = Run("check", path);
         r.ExitCode.ShouldBe(2, r.Out);
-        r.Err.ShouldBe($"{path}: error: an Excel 97-2003 workbook (.xls), which FundingMatch does not read: save it from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'\nThe input is wrong; nothing was judged (exit code 2).\n");
+        r.Err.ShouldBe($"{path}: error: an Excel 97-2003 workbook (.xls) or another binary document (a compound file, as .hwp and .doc are), which FundingMatch does not read: save the sheet from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'\nThe input is wrong; nothing was judged (exit code 2).\n");
     }
 
     [Fact]
