@@ -63,20 +63,25 @@ internal static class Workbooks
         {
             var book = document.WorkbookPart ?? throw NotAWorkbook(displayName);
             var sheets = book.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
-            // By default the first sheet a reader of the workbook sees: a hidden sheet (a lookup table, an old version) is
-            // not the budget; named with --sheet, any sheet.
+            // By default the first sheet of cells a reader of the workbook sees: a hidden sheet (a lookup table, an old
+            // version) is not the budget, nor is a chart on a sheet of its own; named with --sheet, any sheet.
+            bool IsWorksheet(Sheet s) => s.Id?.Value is { } part && book.TryGetPartById(part, out var p) && p is WorksheetPart;
             var sheet = sheetName is null
-                ? sheets.FirstOrDefault(s => s.State?.Value is null || s.State.Value == SheetStateValues.Visible)
+                ? sheets.FirstOrDefault(s => (s.State?.Value is null || s.State.Value == SheetStateValues.Visible) && IsWorksheet(s))
                 : sheets.FirstOrDefault(s => s.Name?.Value == sheetName);
             if (sheet?.Id?.Value is not { } id)
             {
-                throw new InputException(new InputProblem(displayName, null, null, null, sheetName, new LocalizedText(
-                    $"시트 '{sheetName}'이(가) 없습니다. 있는 시트: {string.Join(", ", sheets.Select(s => s.Name?.Value))}",
-                    sheetName is null ? "the workbook has no sheet" : $"there is no sheet '{sheetName}'; the sheets are {string.Join(", ", sheets.Select(s => s.Name?.Value))}")));
+                var names = string.Join(", ", sheets.Select(s => s.Name?.Value));
+                throw new InputException(new InputProblem(displayName, null, null, null, sheetName, sheetName is null
+                    ? new LocalizedText("통합 문서에 셀이 있는 시트가 없습니다", "the workbook has no sheet of cells")
+                    : new LocalizedText($"시트 '{sheetName}'이(가) 없습니다. 있는 시트: {names}", $"there is no sheet '{sheetName}'; the sheets are {names}")));
             }
             if (!book.TryGetPartById(id, out var found) || found is not WorksheetPart { Worksheet: { } worksheet })
             {
-                throw Broken(displayName, $"시트 '{sheet.Name?.Value}'의 내용이 없습니다", $"the sheet '{sheet.Name?.Value}' has no worksheet in the package");
+                throw found is ChartsheetPart
+                    ? new InputException(new InputProblem(displayName, null, null, null, sheetName, new LocalizedText(
+                        $"시트 '{sheet.Name?.Value}'은(는) 차트 시트입니다: 셀이 있는 시트를 고르십시오", $"the sheet '{sheet.Name?.Value}' is a chart, not a sheet of cells")))
+                    : Broken(displayName, $"시트 '{sheet.Name?.Value}'의 내용이 없습니다", $"the sheet '{sheet.Name?.Value}' has no worksheet in the package");
             }
             var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(Shown).ToArray() ?? [];
             var formats = ExcelFormats.Of(book);

@@ -230,6 +230,28 @@ public class WorkbookTests
     }
 
     [Fact]
+    public void AChartSheetInFront_IsNotTheBudget()
+    {
+        // A chart on a tab of its own, before the sheet of cells it draws.
+        var path = Workbook("chart.xlsx",
+            new Row(Text("site_id"), Text("national"), Text("municipal")) { RowIndex = 1 },
+            new Row(Text("a"), Number("2500000000"), Number("2500000000")) { RowIndex = 2 });
+        using (var document = SpreadsheetDocument.Open(path, isEditable: true))
+        {
+            var book = document.WorkbookPart!;
+            var chart = book.AddNewPart<ChartsheetPart>();
+            chart.Chartsheet = new Chartsheet(new ChartSheetViews(new ChartSheetView { WorkbookViewId = 0 }), new Drawing { Id = "rId1" });
+            book.Workbook.Sheets!.InsertAt(new Sheet { Id = book.GetIdOfPart(chart), SheetId = 2, Name = "차트" }, 0);
+        }
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Out.ShouldContain("Summary: 1 site");
+        var named = Run("check", path, "--sheet", "차트");
+        named.ExitCode.ShouldBe(2);
+        named.Err.ShouldContain("the sheet '차트' is a chart, not a sheet of cells");
+    }
+
+    [Fact]
     public void RichText_ReadsAsItsRuns_WithoutAPhoneticGuide()
     {
         // A name with one word in bold is kept as runs; a phonetic guide (furigana, rPh) beside the text is not shown.
