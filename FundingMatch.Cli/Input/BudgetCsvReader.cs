@@ -355,14 +355,14 @@ internal static partial class BudgetCsvReader
     /// </summary>
     private static bool ReadCells(CsvReader csv, HeaderMap map, int line, ProblemLog log, RowCells cells)
     {
-        var allEmpty = true;
-        for (var i = 0; i < csv.FieldCount && allEmpty; i++)
+        var first = 0;
+        while (first < csv.FieldCount && csv.IsEmpty(first))
         {
-            allEmpty = csv.IsEmpty(i);
+            first++;
         }
-        if (allEmpty)
+        if (first == csv.FieldCount || IsNote(csv, first))
         {
-            return false; // a row of empty cells, as Excel writes below a table: no data to lose
+            return false; // a row of empty cells, as Excel writes below a table, or a note: no data to lose
         }
 
         var file = cells.File;
@@ -536,6 +536,33 @@ internal static partial class BudgetCsvReader
         }
         return log.ErrorCount == errorsBefore;
     }
+
+    /// <summary>
+    /// Whether a row is a note, as Korean sheets write them under (or among) the rows of a table: one cell, its first
+    /// non-empty one, that starts with a note mark (<c>※ 자료: 중소벤처기업부</c>, <c>* 국비는 1곳당 25억원 이내</c>,
+    /// <c>주1) 현물 포함</c>, <c>자료: …</c>, <c>출처: …</c>), every other cell empty. It holds no money, and is no site.
+    /// </summary>
+    private static bool IsNote(CsvReader csv, int first)
+    {
+        var cell = csv.GetSpan(first);
+        // Every mark starts with '*' or a byte of a character past ASCII: a row that starts with an id or an amount is
+        // none, and is done with at once.
+        if (cell.IsEmpty || (cell[0] != (byte)'*' && cell[0] < 0x80))
+        {
+            return false;
+        }
+        for (var i = first + 1; i < csv.FieldCount; i++)
+        {
+            if (!csv.IsEmpty(i))
+            {
+                return false;
+            }
+        }
+        return NoteMark().IsMatch(Encoding.UTF8.GetString(cell));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:※|\*|＊|주\s*[0-9]*\s*\)|註\s*[0-9]*\s*\)|(?:자료|출처|비고)\s*[:：])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NoteMark();
 
     /// <summary>합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces; null for anything else.</summary>
     private static RowKind? TotalsLabel(ReadOnlySpan<char> cell) => MayBeTotalsLabel(cell) ? Columns.Normalize(cell.ToString()) switch

@@ -29,6 +29,42 @@ public class SheetLayoutTests
         doc.RootElement.GetProperty("statedTotals")[0].GetProperty("agrees").GetBoolean().ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(65001)]
+    [InlineData(949)]
+    public void NotesUnderAndAmongTheRows_AreNoSites(int codePage)
+    {
+        // Korean sheets end (and sometimes break) a table with notes in its first cell, the rest of the row empty.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var sheet = Sheet.Replace("hwaseong,", "※ 화성은 2차 선정,,,,\nhwaseong,", StringComparison.Ordinal)
+            + ",,,,\n※ 자료: 중소벤처기업부 보도자료(2020. 6. 9.),,,,\n* 국비는 1곳당 25억원 이내,,,,\n주1) 민간은 현물 포함,,,,\n 주 2) 단위 미만 절사,,,,\n출처: 소상공인시장진흥공단,,,,\n,,비고: 없음,,\n";
+        var path = TempFile(Encoding.GetEncoding(codePage).GetBytes(sheet), "notes.csv");
+        var r = Run("check", path, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()).ShouldBe(["mapo", "hwaseong"]);
+        doc.RootElement.GetProperty("statedTotals")[0].GetProperty("agrees").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AMarkWithMoneyBesideIt_IsARow()
+    {
+        var r = Run("check", TempCsv(Sheet + "※ 마포,25,40,60,25\n"), "--format", "json");
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()).ShouldBe(["mapo", "hwaseong", "※ 마포"], r.Err);
+    }
+
+    [Theory]
+    [InlineData("(주)대한,,,,")] // a company, not a note
+    [InlineData("주식회사 대한,,,,")]
+    [InlineData("비고,,,,")]
+    public void ACellAloneWithoutANoteMark_IsStillARowWithoutMoney(string row)
+    {
+        var r = Run("check", TempCsv(Sheet + row + "\n"));
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain(":8:2: error: the national amount is blank");
+    }
+
     [Fact]
     public void TheSameSheetSavedAsCp949_GivesTheSameJson()
     {
