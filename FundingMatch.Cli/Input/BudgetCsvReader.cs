@@ -256,10 +256,15 @@ internal static partial class BudgetCsvReader
             return null;
         }
         var errorsBefore = log.ErrorCount;
+        var unitCells = UnitInHeader(headers, file, headerLine, ref fileUnit, log);
         var mapped = new List<Mapped>();
         var seen = new Dictionary<(Column, FundingKind), int>();
         for (var i = 0; i < headers.Count; i++)
         {
+            if (unitCells.Contains(i))
+            {
+                continue;
+            }
             var header = headers[i];
             var cell = Columns.ParseHeader(header);
             if (cell.KindWithoutSource)
@@ -316,6 +321,45 @@ internal static partial class BudgetCsvReader
                 $"{Columns.Accepted(Column.Provincial)}; {Columns.Accepted(Column.Municipal)}; {Columns.Accepted(Column.Local)}; {Columns.Accepted(Column.Private)}");
         }
         return log.ErrorCount > errorsBefore ? null : new HeaderMap(mapped, headers.Count);
+    }
+
+    /// <summary>
+    /// A unit stated in a cell of the header row itself, beside the column names (<c>(단위: 천원)</c> in its last cell),
+    /// which gives the file's unit as a line above the header does: read as an unknown column, it left every plain
+    /// amount in won. A unit there that cannot be read, or that is not the unit a line above gives, is an error.
+    /// The cells that state a unit, which are no columns.
+    /// </summary>
+    private static HashSet<int> UnitInHeader(IReadOnlyList<string> headers, string file, int headerLine, ref AmountUnit? fileUnit, ProblemLog log)
+    {
+        var cells = new HashSet<int>();
+        var above = fileUnit;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i];
+            // 국비(단위: 백만원) is a column with its unit, not the file's; 사업비(단위: 원) a column not read.
+            if (header.Length == 0 || Columns.ParseHeader(header).Column is not null || !Columns.IsUnitAlone(header))
+            {
+                continue;
+            }
+            cells.Add(i);
+            if (!Columns.TryParseUnitLine(header, out var stated))
+            {
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null, new LocalizedText(
+                    "머리글 행의 단위를 읽을 수 없습니다: (단위: 원, 천원, 만원, 백만원, 억원) 중 하나로 쓰십시오",
+                    "a unit in the header row that cannot be read: write it as (단위: 원, 천원, 만원, 백만원 or 억원), or (unit: million won)")));
+            }
+            else if ((above ?? fileUnit) is { } other && other != stated)
+            {
+                log.Add(new InputProblem(file, headerLine, i + 1, header, null, new LocalizedText(
+                    $"머리글 행의 단위({stated.KoreanName()})가 위에서 밝힌 단위({other.KoreanName()})와 다릅니다: 하나만 남기십시오",
+                    $"the header row's unit ({stated.KoreanName()}) is not the unit stated above it or beside it ({other.KoreanName()}): keep one")));
+            }
+            else
+            {
+                fileUnit = stated;
+            }
+        }
+        return cells;
     }
 
     private static void ReportMalformed(List<CsvMalformedRecord> malformed, string file, int skippedLines, int headerCount, ProblemLog log)

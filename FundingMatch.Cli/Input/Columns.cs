@@ -225,6 +225,17 @@ internal static partial class Columns
     /// </summary>
     public static bool MentionsAUnit(string cell) => UnitMention().IsMatch(cell.Normalize(NormalizationForm.FormKC));
 
+    /// <summary>
+    /// Whether a cell is a unit statement alone, nothing named before it (<c>(단위: 천원)</c>, <c>※ 단위: 백만원</c>):
+    /// in the header row such a cell is the file's unit, where <c>사업비(단위: 원)</c> is a column with a name.
+    /// </summary>
+    public static bool IsUnitAlone(string cell)
+    {
+        var text = cell.Normalize(NormalizationForm.FormKC);
+        var mention = UnitMention().Match(text);
+        return mention.Success && text.AsSpan(0, mention.Index).Trim(" \t([{<【〈※*").IsEmpty;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:금액\s*)?단위\s*(?::|(?:천|만|백만|십억|억|조)?\s*원|억|만)|\bunits?\s*:", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex UnitMention();
 

@@ -46,6 +46,43 @@ public class SheetLayoutTests
         doc.RootElement.GetProperty("statedTotals")[0].GetProperty("agrees").GetBoolean().ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("사업장코드,국비,시군구비,(단위: 천원)\na,2500000,2500000,\n")] // after the names
+    [InlineData("※단위:천원,사업장코드,국비,시군구비\n,a,2500000,2500000\n")] // before them
+    [InlineData("(단위: 천원)\n사업장코드,국비,시군구비,[단위: 천원]\na,2500000,2500000,\n")] // the same above it
+    public void AUnitInTheHeaderRow_IsTheFilesUnit(string csv)
+    {
+        // Read as an unknown column, it left every amount in won: 2,500,000 won for 25억.
+        var r = Run("check", TempCsv(csv), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Err.ShouldBeEmpty();
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("national").GetInt64().ShouldBe(2_500_000_000);
+    }
+
+    [Theory]
+    [InlineData("사업장코드,국비,시군구비,(단위: 달러)\na,1,1,\n", ":1:4: error: a unit in the header row that cannot be read")]
+    [InlineData("(단위: 백만원)\n사업장코드,국비,시군구비,(단위: 천원)\na,1,1,\n", ":2:4: error: the header row's unit (천원) is not the unit stated above it or beside it (백만원): keep one")]
+    [InlineData("사업장코드,국비,시군구비,(단위: 천원),(단위: 원)\na,1,1,,\n", ":1:5: error: the header row's unit (원) is not the unit stated above it or beside it (천원): keep one")]
+    public void AUnitInTheHeaderRow_ThatCannotBeRead_OrDisagrees_IsAnError(string csv, string expected)
+    {
+        var r = Run("check", TempCsv(csv));
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void AColumnNamedWithAUnit_IsAColumn_NotTheFilesUnit()
+    {
+        // 국비(단위: 백만원) is national money in millions; 사업비(단위: 원) an unknown column, said so, not the file's unit.
+        var r = Run("check", TempCsv("사업장코드,국비(단위: 백만원),시군구비,사업비(단위: 원)\na,2500,2500,5000\n"), "--format", "json", "--amount-unit", "million");
+        r.ExitCode.ShouldBe(0, r.Err);
+        r.Err.ShouldContain("warning: unknown column, not read (column '사업비(단위: 원)')");
+        using var doc = JsonDocument.Parse(r.Out);
+        var site = doc.RootElement.GetProperty("sites")[0];
+        (site.GetProperty("national").GetInt64(), site.GetProperty("municipal").GetInt64()).ShouldBe((2_500_000_000L, 2_500_000_000L));
+    }
+
     [Fact]
     public void AMarkWithMoneyBesideIt_IsARow()
     {
