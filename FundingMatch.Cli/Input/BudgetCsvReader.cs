@@ -177,15 +177,18 @@ internal static partial class BudgetCsvReader
             var record = records[i];
             var under = i + 1 < records.Count ? records[i + 1] : null;
             var combined = under is not null && HeaderRows.IsSubHeader(under.Cells) ? HeaderRows.Combine(record.Cells, under.Cells) : null;
-            if (combined is not null && HeaderRows.NamesRequiredColumns(combined))
+            var (names, last) = combined is not null && HeaderRows.NamesRequiredColumns(combined) ? (combined, i + 1)
+                : HeaderRows.NamesRequiredColumns(record.Cells) ? (record.Cells, i)
+                : (null, -1);
+            if (names is not null)
             {
-                stream.Position = start + under!.Offset;
-                return new HeaderLayout(unit, record.Line + 1, under.Line, combined, unread);
-            }
-            if (HeaderRows.NamesRequiredColumns(record.Cells))
-            {
-                stream.Position = start + record.Offset;
-                return new HeaderLayout(unit, record.Line + 1, record.Line, record.Cells, unread);
+                // A row under the header may give each column its unit: 국비 over (백만원).
+                if (last + 1 < records.Count && HeaderRows.IsUnitsRow(records[last + 1].Cells))
+                {
+                    names = HeaderRows.WithUnits(names, records[++last].Cells);
+                }
+                stream.Position = start + records[last].Offset;
+                return new HeaderLayout(unit, record.Line + 1, records[last].Line, names, unread);
             }
             // Above the header (its own cells may carry units: 국비(단위: 백만원) is a header's, not a unit line).
             if (HeaderRows.IsUnitRow(record.Cells, out var u))
@@ -217,8 +220,7 @@ internal static partial class BudgetCsvReader
         public bool IsText { get; } = Column is Column.SiteId or Column.SiteName or Column.Region;
 
         /// <summary>Whether the column holds money: a source's, the total, or what was requested, disbursed or earned as interest.</summary>
-        public bool IsAmount { get; } = Column is not (Column.SiteId or Column.SiteName or Column.Region or Column.FloorArea or Column.Firms
-            or Column.CompletionDate or Column.Score or Column.FiscalYear or Column.InterestExempt);
+        public bool IsAmount { get; } = Columns.HoldsMoney(Column);
 
         /// <summary>Won a unit of this column.</summary>
         public long Scale { get; } = Unit.WonPerUnit();

@@ -145,6 +145,10 @@ internal static partial class Columns
         return ok;
     }
 
+    /// <summary>Whether a column holds money: a source's, the total, or what was requested, disbursed or earned as interest.</summary>
+    public static bool HoldsMoney(Column column) => column is not (Column.SiteId or Column.SiteName or Column.Region or Column.FloorArea or Column.Firms
+        or Column.CompletionDate or Column.Score or Column.FiscalYear or Column.InterestExempt);
+
     /// <summary>A unit as budgets write it: 원, 천원, 만원 (or 만), 백만원, 억원 (or 억), and won, thousand won, ten thousand won, million won, eok.</summary>
     public static bool TryParseUnit(string text, out AmountUnit unit)
     {

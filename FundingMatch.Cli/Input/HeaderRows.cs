@@ -196,6 +196,46 @@ internal static class HeaderRows
         return lowerParens.Length == 0 && Columns.ParseHeader(group).Unit is not null ? lower + groupParens : lower;
     }
 
+    /// <summary>
+    /// A row under the header that gives each amount column its unit, as some sheets do: <c>(백만원)</c> or <c>백만원</c>
+    /// under the amounts; a label (<c>단위</c>, <c>(단위)</c>), another column's unit (<c>(개)</c>, <c>㎡</c>) or nothing
+    /// under the rest.
+    /// </summary>
+    public static bool IsUnitsRow(IReadOnlyList<string> cells)
+    {
+        var units = 0;
+        foreach (var cell in cells)
+        {
+            if (cell.Length == 0 || Columns.Normalize(Unbracketed(cell)) is "단위" or "unit" or "units"
+                or "개" or "개소" or "개사" or "곳" or "명" or "건" or "m2" or "평" or "%" or "일" or "년" or "월" or "년월일")
+            {
+                continue;
+            }
+            if (!Columns.TryParseUnit(Unbracketed(cell), out _))
+            {
+                return false;
+            }
+            units++;
+        }
+        return units > 0;
+    }
+
+    /// <summary>The header's names with the units a row under it gives the columns that hold money: 국비 over (백만원) is 국비(백만원).</summary>
+    public static List<string> WithUnits(IReadOnlyList<string> names, IReadOnlyList<string> units)
+    {
+        var named = new List<string>(names.Count);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var unit = i < units.Count ? Unbracketed(units[i]) : "";
+            named.Add(unit.Length > 0 && Columns.TryParseUnit(unit, out _) && Columns.ParseHeader(names[i]).Column is { } column && Columns.HoldsMoney(column)
+                ? $"{names[i]}({unit})"
+                : names[i]);
+        }
+        return named;
+    }
+
+    private static string Unbracketed(string cell) => cell.Trim().Trim('(', ')', '[', ']', '（', '）', '<', '>', '【', '】').Trim();
+
     private static bool IsGroupTotal(string name) => Columns.Normalize(name) is "계" or "소계" or "합계" or "total" or "subtotal";
 
     // 자부담(백만원) → (자부담, (백만원)): the name, and what stands in parentheses after it.

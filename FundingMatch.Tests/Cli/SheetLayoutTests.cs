@@ -71,6 +71,22 @@ public class SheetLayoutTests
         r.Err.ShouldContain(expected);
     }
 
+    [Theory]
+    [InlineData("사업장코드,국비,시군구비,업체수\n,(백만원),(백만원),\na,2500,2500,12\n")]
+    [InlineData("사업장코드,국비,시군구비,업체수\n(단위),백만원,백만원,\na,2500,2500,12\n")]
+    [InlineData("사업장코드,국비,지방비,,업체수\n,,시도비,시군구비,\n,[백만원],[백만원],[백만원],(개)\na,2500,0,2500,12\n")] // under a two-row header
+    [InlineData("(단위: 억원)\n사업장코드,국비,시군구비,업체수\n,(백만원),(백만원),\na,2500,2500,12\n")] // the column's unit wins, as in its name
+    public void ARowOfUnitsUnderTheHeader_GivesEachColumnItsUnit(string csv)
+    {
+        // Read as a site, it was an empty id and two amounts "(백만원)".
+        var r = Run("check", TempCsv(csv), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        var site = doc.RootElement.GetProperty("sites").EnumerateArray().Single();
+        (site.GetProperty("national").GetInt64(), site.GetProperty("municipal").GetInt64()).ShouldBe((2_500_000_000L, 2_500_000_000L));
+        site.GetProperty("line").GetInt32().ShouldBe(csv.Split('\n').Length - 1);
+    }
+
     [Fact]
     public void AColumnNamedWithAUnit_IsAColumn_NotTheFilesUnit()
     {
