@@ -275,7 +275,7 @@ internal sealed class CommandRun
 
     /// <summary>
     /// As <see cref="ReadSites(IEnumerable{string}, TextWriter)"/>, with the files' totals rows (합계, 소계) set against
-    /// the sites above them, in file order; a totals row is never a site.
+    /// the sites they sum, in file order; a totals row is never a site.
     /// </summary>
     public IReadOnlyList<Budgets.SiteBudget> ReadSites(IEnumerable<string> files, TextWriter stderr, out StatedTotals stated)
     {
@@ -285,7 +285,7 @@ internal sealed class CommandRun
     }
 
     /// <summary>
-    /// The program's totals over every file, with its totals rows set against the sites above them, added up as the
+    /// The program's totals over every file, with its totals rows set against the sites they sum, added up as the
     /// rows are read: no site is kept, so a file of any size is added up in bounded memory. Null, with nothing
     /// reported, as soon as a row names a fiscal year: the rows of one site in different years are one site
     /// (<see cref="FiscalYearRows.Combine"/>), which only the whole file tells (<see cref="ReadSites(IEnumerable{string}, TextWriter, out StatedTotals)"/>).
@@ -314,7 +314,7 @@ internal sealed class CommandRun
         return (totals.Build(envelope), stated);
     }
 
-    /// <summary>The totals rows of <paramref name="rows"/>, set against the sites above them, in file order.</summary>
+    /// <summary>The totals rows of <paramref name="rows"/>, set against the sites they sum, in file order.</summary>
     public static StatedTotals StatedTotalsOf(IEnumerable<BudgetRow> rows)
     {
         var stated = new StatedTotals();

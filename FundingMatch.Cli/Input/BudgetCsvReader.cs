@@ -17,7 +17,7 @@ internal enum RowKind
     /// <summary>A site.</summary>
     Site,
 
-    /// <summary>A totals row (합계, 총계, 계, Total): the sum of the file's sites above it, checked, never a site.</summary>
+    /// <summary>A totals row (합계, 총계, 계, Total): the sum of the file's sites above it (or below it, right under the header), checked, never a site.</summary>
     Totals,
 
     /// <summary>A subtotal row (소계, Subtotal): the sum of the sites since the last subtotal.</summary>
@@ -610,21 +610,40 @@ internal static partial class BudgetCsvReader
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:※|\*|＊|주\s*[0-9]*\s*\)|註\s*[0-9]*\s*\)|(?:자료|출처|비고)\s*[:：])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NoteMark();
 
-    /// <summary>합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces; null for anything else.</summary>
-    private static RowKind? TotalsLabel(ReadOnlySpan<char> cell) => MayBeTotalsLabel(cell) ? Columns.Normalize(cell.ToString()) switch
+    /// <summary>
+    /// 합계, 총계, 계, Total (a totals row) or 소계, Subtotal (a subtotal row), ignoring case and spaces, and a group's
+    /// subtotal by its name (<c>서울 소계</c>, <c>소계(서울)</c>, <c>Seoul subtotal</c>); null for anything else.
+    /// </summary>
+    private static RowKind? TotalsLabel(ReadOnlySpan<char> cell)
     {
-        "합계" or "총계" or "계" or "총합계" or "total" or "grandtotal" or "sum" => RowKind.Totals,
-        "소계" or "subtotal" => RowKind.Subtotal,
-        _ => null,
-    } : null;
+        if (!MayBeTotalsLabel(cell))
+        {
+            return null;
+        }
+        var label = Columns.Normalize(cell.ToString());
+        return label switch
+        {
+            "합계" or "총계" or "계" or "총합계" or "total" or "grandtotal" or "sum" => RowKind.Totals,
+            "소계" or "subtotal" => RowKind.Subtotal,
+            _ when label.EndsWith("소계", StringComparison.Ordinal) || label.StartsWith("소계(", StringComparison.Ordinal)
+                || label.EndsWith("subtotal", StringComparison.Ordinal) || label.StartsWith("subtotal(", StringComparison.Ordinal) => RowKind.Subtotal,
+            _ => null,
+        };
+    }
 
-    // Every label above is at most 16 characters and starts (after spaces) with one of these: a site id almost never
-    // does, so the normalizing (which allocates) runs on a few rows, not on every row.
+    // Every label above is at most 16 characters and starts (after spaces) with one of these, or (a group's subtotal)
+    // ends in 계 or subtotal: a site id almost never does, so the normalizing (which allocates) runs on a few rows, not
+    // on every row.
     private static bool MayBeTotalsLabel(ReadOnlySpan<char> cell)
     {
-        var text = cell.TrimStart();
-        // No label has a digit, and normalizing never removes an ASCII one: an id such as S0000001 is no label.
-        return text.Length is > 0 and <= 16 && !text.ContainsAnyInRange('0', '9') && text[0] is '합' or '총' or '계' or '소' or 'T' or 't' or 'S' or 's' or 'G' or 'g' or 'Ｔ' or 'ｔ' or 'Ｓ' or 'ｓ' or 'Ｇ' or 'ｇ';
+        var text = cell.Trim();
+        if (text.Length is 0 or > 32)
+        {
+            return false;
+        }
+        // No plain label has a digit, and normalizing never removes an ASCII one: an id such as S0000001 is no label.
+        return (text.Length <= 16 && !text.ContainsAnyInRange('0', '9') && text[0] is '합' or '총' or '계' or '소' or 'T' or 't' or 'S' or 's' or 'G' or 'g' or 'Ｔ' or 'ｔ' or 'Ｓ' or 'ｓ' or 'Ｇ' or 'ｇ')
+            || text[^1] is '계' || (text[^1] is ')' && text[0] is '소' or 'S' or 's') || text.EndsWith("subtotal", StringComparison.OrdinalIgnoreCase);
     }
 
     // Amounts are parsed from the field's bytes: plain digits straight away (the common case of an Excel export),

@@ -129,15 +129,15 @@ internal static class CheckRenderer
         w.Line(SummaryLine(report.Summary, ctx, strict));
     }
 
-    /// <summary>One line a totals row of the files (합계, 소계): checked against the sites above it, and whether it agrees.</summary>
+    /// <summary>One line a totals row of the files (합계, 소계): checked against the sites it sums, and whether it agrees.</summary>
     private static void WriteStatedTotals(IReadOnlyList<StatedTotalsResult> stated, RenderContext ctx, bool markdown)
     {
         foreach (var t in stated)
         {
             var where = t.Origin?.ToString() ?? "";
             ctx.Writer.Line((markdown ? "- " : "") + (t.Agrees
-                ? ctx.T($"'{t.Label}' 행({where})은 위 사업장들의 합계와 맞습니다", $"The '{t.Label}' row ({where}) was checked: it agrees with the sites above it")
-                : ctx.T($"'{t.Label}' 행({where})이 위 사업장들의 합계와 다릅니다 (stated-total-mismatch)", $"The '{t.Label}' row ({where}) was checked: it does not agree with the sites above it (stated-total-mismatch)")));
+                ? ctx.T($"'{t.Label}' 행({where})은 {(t.SumsSitesBelow ? "아래" : "위")} 사업장들의 합계와 맞습니다", $"The '{t.Label}' row ({where}) was checked: it agrees with the sites {(t.SumsSitesBelow ? "below" : "above")} it")
+                : ctx.T($"'{t.Label}' 행({where})이 {(t.SumsSitesBelow ? "아래" : "위")} 사업장들의 합계와 다릅니다 (stated-total-mismatch)", $"The '{t.Label}' row ({where}) was checked: it does not agree with the sites {(t.SumsSitesBelow ? "below" : "above")} it (stated-total-mismatch)")));
         }
     }
 

@@ -41,7 +41,7 @@ internal static class HtmlCheckReport
             h.Table(h.T("파일의 합계 행", "Totals rows in the files"),
                 [(h.T("행", "Row"), false), (h.T("결과", "Result"), false)],
                 report.StatedTotals.Select(t => (IReadOnlyList<string>)[Html.E(t.Origin?.ToString() ?? t.Label),
-                    t.Agrees ? Html.Status("pass", h.T("사업장 합과 일치", "agrees with the sites above it")) : Html.Status("fail", h.T("불일치", "disagrees"))]));
+                    t.Agrees ? Html.Status("pass", h.T("사업장 합과 일치", t.SumsSitesBelow ? "agrees with the sites below it" : "agrees with the sites above it")) : Html.Status("fail", h.T("불일치", "disagrees"))]));
         }
         RulesSection(h, rules);
         h.End();

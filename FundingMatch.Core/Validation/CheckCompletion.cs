@@ -8,6 +8,6 @@ namespace FundingMatch.Validation;
 /// <param name="Totals">The program's totals.</param>
 public sealed record CheckCompletion(IReadOnlyList<(int SiteIndex, Finding Finding)> SiteFindings, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals)
 {
-    /// <summary>Every totals row of the files (합계, 소계), set against the sites above it, in the order met.</summary>
+    /// <summary>Every totals row of the files (합계, 소계), set against the sites it sums (above it, or below it), in the order met.</summary>
     public IReadOnlyList<StatedTotalsResult> StatedTotals { get; init; } = [];
 }

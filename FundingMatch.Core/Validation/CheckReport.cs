@@ -10,7 +10,7 @@ namespace FundingMatch.Validation;
 /// <param name="Totals">The program's totals.</param>
 public sealed record CheckReport(ProgramRules Rules, IReadOnlyList<SiteAssessment> Sites, IReadOnlyList<Finding> ProgramFindings, ProgramTotals Totals)
 {
-    /// <summary>The totals rows of the files (합계, 소계), each set against the sites above it.</summary>
+    /// <summary>The totals rows of the files (합계, 소계), each set against the sites it sums (above it, or below it).</summary>
     public IReadOnlyList<StatedTotalsResult> StatedTotals { get; init; } = [];
 
     /// <summary>The counts for a summary line.</summary>

@@ -83,7 +83,7 @@ public static class FindingCodes
     /// <summary>A source spent more than its confirmed part of the actual total (warning, settlement): it bears the difference.</summary>
     public const string SpentOverConfirmed = "spent-over-confirmed";
 
-    /// <summary>A totals row of a budget file (합계, 소계) does not agree with the sites above it (error, program).</summary>
+    /// <summary>A totals row of a budget file (합계, 소계) does not agree with the sites it sums, above or below it (error, program).</summary>
     public const string StatedTotalMismatch = "stated-total-mismatch";
 
     /// <summary>Every built-in code with its severity, in a fixed order.</summary>

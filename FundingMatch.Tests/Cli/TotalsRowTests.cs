@@ -50,6 +50,53 @@ public class TotalsRowTests
         doc.RootElement.GetProperty("sites").GetArrayLength().ShouldBe(3);
     }
 
+    [Theory]
+    // 합계 right under the header, as Korean sheets put it: it sums the sites below it.
+    [InlineData("합계,7억,7억\na,1억,1억\nb,1억,1억\nc,5억,5억\n", "합계:False:True")]
+    // and 소계 over each group, each up to the next; a total at the bottom as well.
+    [InlineData("합계,7억,7억\n서울 소계,2억,2억\na,1억,1억\nb,1억,1억\n소계(부산),5억,5억\nc,5억,5억\n합계,7억,7억\n", "합계:False:True|서울 소계:True:True|소계(부산):True:True|합계:False:False")]
+    // A subtotal over a group that ends at a total under it.
+    [InlineData("Seoul subtotal,2억,2억\na,1억,1억\nb,1억,1억\nTotal,2억,2억\nc,5억,5억\n", "Seoul subtotal:True:True|Total:False:False")]
+    // Under their groups, as before.
+    [InlineData("a,1억,1억\nb,1억,1억\n서울 소계,2억,2억\nc,5억,5억\n부산 소계,5억,5억\n합계,7억,7억\n", "서울 소계:True:False|부산 소계:True:False|합계:False:False")]
+    public void Check_TotalsRowsOverTheirSites_SumTheSitesBelowThem(string rows, string expected)
+    {
+        // Set against the sites above them, a 합계 right under the header summed nothing, and failed every such sheet.
+        var r = Run("check", TempCsv("site_id,national,municipal\n" + rows), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()).ShouldBe(["a", "b", "c"]);
+        var stated = doc.RootElement.GetProperty("statedTotals").EnumerateArray().ToList();
+        stated.ShouldAllBe(t => t.GetProperty("agrees").GetBoolean());
+        // label:subtotal:whether the table says it sums the sites below it
+        var table = Run("check", TempCsv("site_id,national,municipal\n" + rows)).Out;
+        string.Join("|", stated.Select(t => $"{t.GetProperty("label").GetString()}:{t.GetProperty("subtotal").GetBoolean()}:{IsBelow(table, t)}")).ShouldBe(expected);
+    }
+
+    // Whether the table says this totals row agrees with the sites below it.
+    private static bool IsBelow(string table, JsonElement row) =>
+        table.Split('\n').Any(l => l.StartsWith($"The '{row.GetProperty("label").GetString()}' row (", StringComparison.Ordinal)
+            && l.Contains($":{row.GetProperty("line").GetInt32()})", StringComparison.Ordinal) && l.EndsWith("sites below it", StringComparison.Ordinal));
+
+    [Fact]
+    public void Check_ATotalsRowOverItsSitesThatDisagrees_SaysItSumsTheSitesBelowIt()
+    {
+        var r = Run("check", TempCsv("site_id,national,municipal\n합계,3억,2억\na,1억,1억\nb,1억,1억\n"), "--format", "github");
+        r.ExitCode.ShouldBe(1);
+        r.Out.ShouldContain(",line=2,title=stated-total-mismatch::the '합계' row does not agree with the sites below it: national states 300,000,000, the sites add up to 200,000,000");
+    }
+
+    [Theory]
+    [InlineData("설계")] // ends in 계, and is a site
+    [InlineData("S0000001")]
+    [InlineData("서울 합계")] // a group's 합계 may be a subtotal or the total: read as a site, whose money then shows
+    public void ALabelThatIsNoTotalsLabel_IsASite(string id)
+    {
+        var r = Run("check", TempCsv($"site_id,national,municipal\n{id},1억,1억\n"), "--format", "json");
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites").EnumerateArray().Single().GetProperty("siteId").GetString().ShouldBe(id);
+    }
+
     [Fact]
     public void Allocate_NeverGivesATotalsRowMoney_AndWarnsWhenItDisagrees()
     {
