@@ -20,7 +20,7 @@ internal enum RowKind
     /// <summary>A totals row (합계, 총계, 계, Total): the sum of the file's sites above it (or below it, right under the header), checked, never a site.</summary>
     Totals,
 
-    /// <summary>A subtotal row (소계, Subtotal): the sum of the sites since the last subtotal.</summary>
+    /// <summary>A subtotal row (소계, Subtotal, 서울 소계): the sum of its group, the sites since the last subtotal (or, over them, up to the next).</summary>
     Subtotal,
 }
 
