@@ -13,8 +13,9 @@ internal static partial class FieldParsers
         text.AsSpan().IndexOfAny('\r', '\n') < 0 ? text : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
-    /// A dash as Excel sheets write for nothing: <c>-</c> or <c>－</c>, with spaces around it, or after a won sign as
-    /// Excel's accounting format (회계) shows a zero (<c> ₩ - </c>).
+    /// A dash as Excel sheets write for nothing: <c>-</c> or <c>－</c>, the longer dashes Korean documents type
+    /// (<c>―</c>, <c>—</c>, <c>–</c>, and the vowel <c>ㅡ</c> typed for one), with spaces around it, or after a won sign
+    /// as Excel's accounting format (회계) shows a zero (<c> ₩ - </c>).
     /// </summary>
     public static bool IsNothing(ReadOnlySpan<byte> bytes)
     {
@@ -27,7 +28,8 @@ internal static partial class FieldParsers
         {
             rest = rest[3..].TrimStart((byte)' ');
         }
-        return rest.SequenceEqual("-"u8) || rest.SequenceEqual("－"u8);
+        return rest.SequenceEqual("-"u8) || rest.SequenceEqual("－"u8) || rest.SequenceEqual("―"u8) || rest.SequenceEqual("—"u8)
+            || rest.SequenceEqual("–"u8) || rest.SequenceEqual("ㅡ"u8);
     }
 
     /// <summary>1 to 18 ASCII digits and nothing else.</summary>

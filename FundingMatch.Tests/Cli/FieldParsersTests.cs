@@ -42,6 +42,11 @@ public class FieldParsersTests
     [InlineData(" - ", true)]
     [InlineData(" ₩ - ", true)] // Excel's accounting format (회계) shows a zero so
     [InlineData("￦-", true)]
+    [InlineData("―", true)] // the dashes Korean documents type for nothing
+    [InlineData("—", true)]
+    [InlineData(" – ", true)]
+    [InlineData("ㅡ", true)]
+    [InlineData("ㅡㅡ", false)]
     [InlineData("-1", false)]
     [InlineData("--", false)]
     [InlineData("₩", false)]
