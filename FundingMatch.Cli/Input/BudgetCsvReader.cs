@@ -468,13 +468,13 @@ internal static partial class BudgetCsvReader
                         int count;
                         // Plain digits straight away (most files); separators and the rest through the general parser.
                         if ((FieldParsers.TryParseDigits(bytes, out var digits) && digits <= int.MaxValue && (count = (int)digits) >= 0)
-                            || int.TryParse(bytes, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count))
+                            || FieldParsers.TryParseCount(bytes, out count))
                         {
                             cells.Firms = count;
                         }
                         else
                         {
-                            Error(log, file, line, m, bytes, "업체 수가 아닙니다: 0 이상의 정수여야 합니다", "not a number of firms: expected a whole number of zero or more");
+                            Error(log, file, line, m, bytes, "업체 수가 아닙니다: 0 이상의 정수여야 합니다 (예: 551, 551개, 551개사)", "not a number of firms: expected a whole number of zero or more, such as 551, 551개 or 551개사");
                         }
                     }
                     break;

@@ -104,6 +104,24 @@ internal static partial class FieldParsers
     };
 
     /// <summary>A floor area: a number with optional thousands separators and decimals, optionally followed by m2, m² or ㎡.</summary>
+    /// <summary>
+    /// A count of firms as sheets write it: <c>551</c>, <c>1,204</c>, or with the counter Korean writes after it
+    /// (<c>551개</c>, <c>551개사</c>, <c>551 개소</c>, <c>551곳</c>).
+    /// </summary>
+    public static bool TryParseCount(ReadOnlySpan<byte> bytes, out int count)
+    {
+        var text = Encoding.UTF8.GetString(bytes).Trim();
+        foreach (var counter in (ReadOnlySpan<string>)["개사", "개소", "개", "곳"])
+        {
+            if (text.EndsWith(counter, StringComparison.Ordinal))
+            {
+                text = text[..^counter.Length].TrimEnd();
+                break;
+            }
+        }
+        return int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count >= 0;
+    }
+
     public static bool TryParseArea(ReadOnlySpan<byte> bytes, out decimal area)
     {
         if (TryParseDigits(bytes, out var whole))

@@ -37,6 +37,23 @@ public class FieldParsersTests
     }
 
     [Theory]
+    [InlineData("551", 551)]
+    [InlineData("1,204", 1204)]
+    [InlineData("551개", 551)]
+    [InlineData("551개사", 551)]
+    [InlineData(" 551 개소 ", 551)]
+    [InlineData("12곳", 12)]
+    [InlineData("551명", null)] // people, not firms
+    [InlineData("개", null)]
+    [InlineData("-1개", null)]
+    [InlineData("5.5개", null)]
+    public void TryParseCount_ReadsAFirmCount_WithTheCounterKoreanWritesAfterIt(string text, int? expected)
+    {
+        var ok = FieldParsers.TryParseCount(Encoding.UTF8.GetBytes(text), out var count);
+        (ok ? count : (int?)null).ShouldBe(expected, text);
+    }
+
+    [Theory]
     [InlineData("-", true)]
     [InlineData("－", true)]
     [InlineData(" - ", true)]
