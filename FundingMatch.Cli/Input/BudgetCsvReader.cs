@@ -443,6 +443,11 @@ internal static partial class BudgetCsvReader
                         {
                             cells.Completion = date;
                         }
+                        else if (FieldParsers.WrongWeekday(bytes) is var (day, weekday))
+                        {
+                            var iso = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                            Error(log, file, line, m, bytes, $"요일이 날짜와 맞지 않습니다: {iso}은(는) {weekday}요일입니다", $"the day of the week is not the date's: {iso} is a {day.DayOfWeek} ({weekday})");
+                        }
                         else
                         {
                             Error(log, file, line, m, bytes, "날짜가 아닙니다: 2021-12-31, 2021.12.31, 2021. 12. 31., 2021/12/31, 2021년 12월 31일, 20211231처럼 연도부터 온전히 써야 합니다", "not a date: expected the year first, in full, such as 2021-12-31, 2021.12.31, 2021. 12. 31., 2021/12/31, 2021년 12월 31일 or 20211231");

@@ -67,7 +67,7 @@ internal static partial class FieldParsers
         {
             return TryDate(year, month, day, out date);
         }
-        if (bytes.Length > 40 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match)
+        if (bytes.Length > 60 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match)
         {
             return false;
         }
@@ -75,8 +75,29 @@ internal static partial class FieldParsers
             long.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
             long.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
             long.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture),
-            out date);
+            out date) && (!match.Groups["w"].Success || Weekday(match.Groups["w"].ValueSpan[0]) == date.DayOfWeek);
     }
+
+    /// <summary>
+    /// For a cell that is a date with its day of the week, <c>2021.12.31(목)</c>, when the day is not that date's: the
+    /// date and its own day (<c>2021-12-31</c>, 금), for a message that says so. Null for any other cell.
+    /// </summary>
+    public static (LocalDate Date, char Weekday)? WrongWeekday(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 60 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match || !match.Groups["w"].Success
+            || !TryDate(
+                long.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
+                long.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
+                long.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture),
+                out var date)
+            || Weekday(match.Groups["w"].ValueSpan[0]) == date.DayOfWeek)
+        {
+            return null;
+        }
+        return (date, "월화수목금토일"[(int)date.DayOfWeek - 1]);
+    }
+
+    private static IsoDayOfWeek Weekday(char korean) => (IsoDayOfWeek)("월화수목금토일".IndexOf(korean, StringComparison.Ordinal) + 1);
 
     private static bool TryDate(long year, long month, long day, out LocalDate date)
     {
@@ -90,8 +111,12 @@ internal static partial class FieldParsers
     }
 
     // 2021.12.31 and 2021-1-5; 2021. 12. 31. (the Korean standard notation: a point and a space after each part);
-    // 2021/12/31; 2021년 12월 31일; 20211231. One separator throughout, ASCII digits only: none is ambiguous.
-    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:\s*(?<s>[-./])\s*(?<m>[0-9]{1,2})\s*\k<s>\s*(?<d>[0-9]{1,2})\s*\.?|\s*년\s*(?<m>[0-9]{1,2})\s*월\s*(?<d>[0-9]{1,2})\s*일|(?<m>[0-9]{2})(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
+    // 2021/12/31; 2021년 12월 31일; 20211231. One separator throughout, ASCII digits only: none is ambiguous. Then,
+    // as documents and Excel's exports add them, the day of the week, (금) or (금요일), which must be the date's; and a
+    // time of day, which does not change the day: 2021-12-31 0:00, 2021-12-31T00:00:00, 2021-12-31 오전 12:00:00.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:\s*(?<s>[-./])\s*(?<m>[0-9]{1,2})\s*\k<s>\s*(?<d>[0-9]{1,2})\s*\.?|\s*년\s*(?<m>[0-9]{1,2})\s*월\s*(?<d>[0-9]{1,2})\s*일|(?<m>[0-9]{2})(?<d>[0-9]{2}))"
+        + @"(?:\s*\(\s*(?<w>[월화수목금토일])(?:요일)?\s*\))?"
+        + @"(?:(?:\s+|T)(?:(?:오전|오후|AM|PM)\s*)?(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:\s*(?:AM|PM))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex OtherDate();
 
     // The ISO (proleptic Gregorian) calendar's month lengths, as NodaTime's CalendarSystem.Iso gives them, without a

@@ -37,6 +37,35 @@ public class FieldParsersTests
     }
 
     [Theory]
+    [InlineData("2021-12-31 0:00")] // Excel's export of a date-time cell
+    [InlineData("2021-12-31 00:00:00")]
+    [InlineData("2021-12-31T00:00:00")]
+    [InlineData("2021-12-31 오전 12:00:00")] // Korean Excel's
+    [InlineData("2021-12-31 23:59")]
+    [InlineData("2021.12.31(금)")] // the day of the week, as documents add it
+    [InlineData("2021. 12. 31.(금)")]
+    [InlineData("2021년 12월 31일(금요일)")]
+    [InlineData("2021.12.31 (금) 09:00")]
+    public void TryParseDate_TakesTheDay_WithItsWeekdayAndATimeOfDay(string text)
+    {
+        FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), out var date).ShouldBeTrue(text);
+        date.ShouldBe(new NodaTime.LocalDate(2021, 12, 31));
+        FieldParsers.WrongWeekday(Encoding.UTF8.GetBytes(text)).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("2021.12.31(목)")] // 31 December 2021 was a Friday
+    [InlineData("2021-12-31 24:00")]
+    [InlineData("2021-12-31 12:60")]
+    [InlineData("2021-12-31 noon")]
+    public void TryParseDate_RefusesAWrongWeekdayOrTime(string text) =>
+        FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), out _).ShouldBeFalse(text);
+
+    [Fact]
+    public void WrongWeekday_SaysTheDatesOwnDay() =>
+        FieldParsers.WrongWeekday("2021.12.31(목)"u8).ShouldBe((new NodaTime.LocalDate(2021, 12, 31), '금'));
+
+    [Theory]
     [InlineData("551", 551)]
     [InlineData("1,204", 1204)]
     [InlineData("551개", 551)]
@@ -101,7 +130,8 @@ public class FieldParsersTests
     [InlineData("2021 12 31")]
     [InlineData("2021년 12월")]
     [InlineData("２０２１-12-31")] // fullwidth digits
-    [InlineData("2021-12-31T00:00")]
+    [InlineData("2021-12-31T23:00:00Z")] // a time zone could move the day
+    [InlineData("2021-12-31T23:00:00+09:00")]
     [InlineData("202112310")]
     public void TryParseDate_RefusesWhatIsNotPlainlyOneDate(string text) =>
         FieldParsers.TryParseDate(Encoding.UTF8.GetBytes(text), out _).ShouldBeFalse(text);

@@ -100,6 +100,17 @@ public class SheetLayoutTests
     }
 
     [Fact]
+    public void ACompletionDateWithTheWrongWeekday_IsAnErrorThatGivesTheRightOne()
+    {
+        var r = Run("check", TempCsv("사업장코드,국비,시군구비,준공일\na,25억,25억,2021.12.31(목)\nb,25억,25억,2021.12.30(목)\n"));
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain(":2:4: error: the day of the week is not the date's: 2021-12-31 is a Friday (금) (column '준공일', value '2021.12.31(목)')");
+        r.Err.ShouldNotContain(":3:4:");
+        Run("check", TempCsv("사업장코드,국비,시군구비,준공일\na,25억,25억,2021.12.31(목)\n"), "--lang", "ko").Err
+            .ShouldContain("요일이 날짜와 맞지 않습니다: 2021-12-31은(는) 금요일입니다");
+    }
+
+    [Fact]
     public void AMarkWithMoneyBesideIt_IsARow()
     {
         var r = Run("check", TempCsv(Sheet + "※ 마포,25,40,60,25\n"), "--format", "json");
