@@ -500,15 +500,17 @@ internal static partial class BudgetCsvReader
                     if (!bytes.IsEmpty)
                     {
                         var text = Encoding.UTF8.GetString(bytes).Trim();
-                        cells.InterestExempt = text.ToLowerInvariant() switch
+                        // As Korean sheets mark it: 예/아니오, O/X, ○/×, 해당/해당 없음, 면제/미면제.
+                        cells.InterestExempt = Columns.Normalize(text) switch
                         {
-                            "yes" or "y" or "true" or "예" or "o" => true,
-                            "no" or "n" or "false" or "아니오" or "아니요" or "x" => false,
+                            "yes" or "y" or "true" or "예" or "o" or "○" or "◯" or "해당" or "면제" => true,
+                            "no" or "n" or "false" or "아니오" or "아니요" or "x" or "×" or "✕" or "해당없음" or "비해당" or "미면제" => false,
                             _ => null,
                         };
                         if (cells.InterestExempt is null)
                         {
-                            Error(log, file, line, m, bytes, "예 또는 아니오여야 합니다", "expected yes or no (예 or 아니오)");
+                            Error(log, file, line, m, bytes, "예 또는 아니오여야 합니다 (예, 아니오, O, X, ○, ×, 해당, 해당 없음, 면제, 미면제)",
+                                "expected yes or no (예 or 아니오; O or X, ○ or ×, 해당 or 해당 없음, 면제 or 미면제)");
                         }
                     }
                     break;

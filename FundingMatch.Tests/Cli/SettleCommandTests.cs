@@ -79,6 +79,35 @@ public class SettleCommandTests
         site.GetProperty("interestExempt").GetBoolean().ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("예", true)]
+    [InlineData("O", true)]
+    [InlineData("○", true)] // as Korean sheets mark it
+    [InlineData("해당", true)]
+    [InlineData("면제", true)]
+    [InlineData("아니요", false)]
+    [InlineData("×", false)]
+    [InlineData("해당 없음", false)]
+    [InlineData("미면제", false)]
+    public void Settle_InterestExempt_ReadsTheMarksKoreanSheetsUse(string mark, bool exempt)
+    {
+        var plan = TempCsv("site_id,national,municipal\na,25억,25억\n", "plan.csv");
+        var actuals = TempCsv($"site_id,national,municipal,interest,이자반환면제\na,25억,25억,1000,{mark}\n", "actuals.csv");
+        var r = Run("settle", plan, actuals, "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites")[0].GetProperty("interestExempt").GetBoolean().ShouldBe(exempt, mark);
+    }
+
+    [Fact]
+    public void Settle_InterestExempt_AnythingElse_IsAnErrorThatListsTheMarks()
+    {
+        var plan = TempCsv("site_id,national,municipal\na,25억,25억\n", "plan.csv");
+        var r = Run("settle", plan, TempCsv("site_id,national,municipal,interest_exempt\na,25억,25억,maybe\n", "actuals.csv"));
+        r.ExitCode.ShouldBe(2);
+        r.Err.ShouldContain("expected yes or no (예 or 아니오; O or X, ○ or ×, 해당 or 해당 없음, 면제 or 미면제)");
+    }
+
     [Fact]
     public void Settle_Overrun_IsAWarning_StrictFailsIt()
     {
