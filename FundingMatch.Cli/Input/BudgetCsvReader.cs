@@ -517,13 +517,13 @@ internal static partial class BudgetCsvReader
                 case Column.Score:
                     if (!bytes.IsEmpty)
                     {
-                        if (decimal.TryParse(bytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                        if (FieldParsers.TryParseScore(bytes, out var value))
                         {
                             cells.Score = value;
                         }
                         else
                         {
-                            Error(log, file, line, m, bytes, "점수가 아닙니다: 숫자여야 합니다 (예: 87.5)", "not a score: expected a number such as 87.5");
+                            Error(log, file, line, m, bytes, "점수가 아닙니다: 숫자여야 합니다 (예: 87.5, 87.5점)", "not a score: expected a number such as 87.5 or 87.5점");
                         }
                     }
                     break;

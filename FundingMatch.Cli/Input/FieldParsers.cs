@@ -147,6 +147,18 @@ internal static partial class FieldParsers
         return int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count >= 0;
     }
 
+    /// <summary>An evaluation score: a number (<c>87.5</c>, <c>-2</c>), with or without 점 after it (<c>87.5점</c>).</summary>
+    public static bool TryParseScore(ReadOnlySpan<byte> bytes, out decimal score)
+    {
+        if (decimal.TryParse(bytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score))
+        {
+            return true;
+        }
+        var text = Encoding.UTF8.GetString(bytes).Trim();
+        return text.EndsWith('점')
+            && decimal.TryParse(text.AsSpan(0, text.Length - 1).TrimEnd(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score);
+    }
+
     public static bool TryParseArea(ReadOnlySpan<byte> bytes, out decimal area)
     {
         if (TryParseDigits(bytes, out var whole))

@@ -66,6 +66,20 @@ public class FieldParsersTests
         FieldParsers.WrongWeekday("2021.12.31(목)"u8).ShouldBe((new NodaTime.LocalDate(2021, 12, 31), '금'));
 
     [Theory]
+    [InlineData("92.5", "92.5")]
+    [InlineData("92.5점", "92.5")]
+    [InlineData(" 80 점 ", "80")]
+    [InlineData("-2", "-2")]
+    [InlineData("점", null)]
+    [InlineData("A", null)]
+    [InlineData("92.5점점", null)]
+    public void TryParseScore_ReadsANumber_WithOrWithoutJeom(string text, string? expected)
+    {
+        var ok = FieldParsers.TryParseScore(Encoding.UTF8.GetBytes(text), out var score);
+        (ok ? score.ToString(System.Globalization.CultureInfo.InvariantCulture) : null).ShouldBe(expected, text);
+    }
+
+    [Theory]
     [InlineData("551", 551)]
     [InlineData("1,204", 1204)]
     [InlineData("551개", 551)]
