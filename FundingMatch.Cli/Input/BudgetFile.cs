@@ -143,6 +143,14 @@ internal static partial class BudgetCsvReader
                     "an Excel 97-2003 workbook (.xls) or another binary document (a compound file, as .hwp and .doc are), which FundingMatch does not read: save the sheet from Excel as 'Excel Workbook (*.xlsx)' or 'CSV (Comma delimited)'")));
                 return null;
             }
+            if (TextEncodings.EndsLinesInCarriageReturns(stream))
+            {
+                // Read with line feeds for line ends, the whole file would be one header of every cell.
+                log.Add(new InputProblem(displayName, null, null, null, null, new LocalizedText(
+                    "줄이 캐리지 리턴(CR)만으로 끝납니다 (Mac용 Excel의 'CSV(Macintosh)'): 'CSV UTF-8(쉼표로 분리)'로 다시 저장하십시오",
+                    "its lines end in a carriage return alone (Excel for Mac's 'CSV (Macintosh)'): save it again as 'CSV UTF-8 (Comma delimited)'")));
+                return null;
+            }
             if (TextEncodings.StartsAsUtf16(stream))
             {
                 // Excel's "Unicode text" and some exports: read as CP949 it would be one unreadable header, not rows.

@@ -37,6 +37,16 @@ internal static class TextEncodings
         return into[..read];
     }
 
+    /// <summary>
+    /// Whether the lines of <paramref name="stream"/> end in a carriage return alone, as Excel for Mac's "CSV
+    /// (Macintosh)" and old Mac files end them: its first 4 KB hold a carriage return and no line feed. It is left where it was.
+    /// </summary>
+    public static bool EndsLinesInCarriageReturns(Stream stream)
+    {
+        var head = Peek(stream, stackalloc byte[4096]);
+        return head.IndexOf((byte)'\n') < 0 && head.IndexOf((byte)'\r') >= 0;
+    }
+
     /// <summary>Whether <paramref name="stream"/> starts with a UTF-16 byte-order mark (FF FE or FE FF); it is left where it was.</summary>
     public static bool StartsAsUtf16(Stream stream)
     {

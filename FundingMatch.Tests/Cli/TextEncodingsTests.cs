@@ -34,6 +34,18 @@ public class TextEncodingsTests
     }
 
     [Fact]
+    public void Check_LinesEndingInACarriageReturnAlone_AreAnErrorThatSaysSo()
+    {
+        // Excel for Mac's "CSV (Macintosh)": read with line feeds for line ends, the file was one header of every cell.
+        var path = TempFile("site_id,national,municipal\ra,25억,25억\r"u8.ToArray(), "mac.csv");
+        var r = Run("check", path);
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldBe($"{path}: error: its lines end in a carriage return alone (Excel for Mac's 'CSV (Macintosh)'): save it again as 'CSV UTF-8 (Comma delimited)'\nThe input is wrong; nothing was judged (exit code 2).\n");
+        // A carriage return before each line feed (Windows) is a line end as ever.
+        Run("check", TempFile("site_id,national,municipal\r\na,25억,25억\r\n"u8.ToArray(), "win.csv")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public void IsValidUtf8_InBlocksOfAnySize_AgreesWithTheWholeCheck()
     {
         var random = new Random(20200609);
