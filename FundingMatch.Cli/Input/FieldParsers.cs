@@ -67,34 +67,37 @@ internal static partial class FieldParsers
         {
             return TryDate(year, month, day, out date);
         }
-        if (bytes.Length > 60 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match)
+        if (OtherForm(bytes) is not var (other, weekday))
         {
             return false;
         }
-        return TryDate(
-            long.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
-            long.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
-            long.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture),
-            out date) && (!match.Groups["w"].Success || Weekday(match.Groups["w"].ValueSpan[0]) == date.DayOfWeek);
+        date = other;
+        return !weekday.Success || Weekday(weekday.ValueSpan[0]) == other.DayOfWeek;
     }
 
     /// <summary>
     /// For a cell that is a date with its day of the week, <c>2021.12.31(목)</c>, when the day is not that date's: the
     /// date and its own day (<c>2021-12-31</c>, 금), for a message that says so. Null for any other cell.
     /// </summary>
-    public static (LocalDate Date, char Weekday)? WrongWeekday(ReadOnlySpan<byte> bytes)
+    public static (LocalDate Date, char Weekday)? WrongWeekday(ReadOnlySpan<byte> bytes) =>
+        OtherForm(bytes) is var (day, weekday) && weekday.Success && Weekday(weekday.ValueSpan[0]) != day.DayOfWeek
+            ? (day, "월화수목금토일"[(int)day.DayOfWeek - 1])
+            : null;
+
+    // A cell in one of the other forms (OtherDate) that names a real day: the day, and the day of the week written
+    // after it, if any.
+    private static (LocalDate Day, Group Weekday)? OtherForm(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > 60 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match || !match.Groups["w"].Success
+        if (bytes.Length > 60 || OtherDate().Match(Encoding.UTF8.GetString(bytes).Trim()) is not { Success: true } match
             || !TryDate(
                 long.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),
                 long.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
                 long.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture),
-                out var date)
-            || Weekday(match.Groups["w"].ValueSpan[0]) == date.DayOfWeek)
+                out var day))
         {
             return null;
         }
-        return (date, "월화수목금토일"[(int)date.DayOfWeek - 1]);
+        return (day, match.Groups["w"]);
     }
 
     private static IsoDayOfWeek Weekday(char korean) => (IsoDayOfWeek)("월화수목금토일".IndexOf(korean, StringComparison.Ordinal) + 1);
@@ -133,30 +136,26 @@ internal static partial class FieldParsers
     /// A count of firms as sheets write it: <c>551</c>, <c>1,204</c>, or with the counter Korean writes after it
     /// (<c>551개</c>, <c>551개사</c>, <c>551 개소</c>, <c>551곳</c>).
     /// </summary>
-    public static bool TryParseCount(ReadOnlySpan<byte> bytes, out int count)
-    {
-        var text = Encoding.UTF8.GetString(bytes).Trim();
-        foreach (var counter in (ReadOnlySpan<string>)["개사", "개소", "개", "곳"])
-        {
-            if (text.EndsWith(counter, StringComparison.Ordinal))
-            {
-                text = text[..^counter.Length].TrimEnd();
-                break;
-            }
-        }
-        return int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count >= 0;
-    }
+    public static bool TryParseCount(ReadOnlySpan<byte> bytes, out int count) =>
+        int.TryParse(WithoutUnit(bytes, ["개사", "개소", "개", "곳"]), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count >= 0;
 
     /// <summary>An evaluation score: a number (<c>87.5</c>, <c>-2</c>), with or without 점 after it (<c>87.5점</c>).</summary>
-    public static bool TryParseScore(ReadOnlySpan<byte> bytes, out decimal score)
+    public static bool TryParseScore(ReadOnlySpan<byte> bytes, out decimal score) =>
+        decimal.TryParse(bytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score)
+        || decimal.TryParse(WithoutUnit(bytes, ["점"]), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score);
+
+    // A cell's text without the first of the units it ends with, and the spaces around.
+    private static string WithoutUnit(ReadOnlySpan<byte> bytes, ReadOnlySpan<string> units)
     {
-        if (decimal.TryParse(bytes, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score))
-        {
-            return true;
-        }
         var text = Encoding.UTF8.GetString(bytes).Trim();
-        return text.EndsWith('점')
-            && decimal.TryParse(text.AsSpan(0, text.Length - 1).TrimEnd(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out score);
+        foreach (var unit in units)
+        {
+            if (text.EndsWith(unit, StringComparison.Ordinal))
+            {
+                return text[..^unit.Length].TrimEnd();
+            }
+        }
+        return text;
     }
 
     public static bool TryParseArea(ReadOnlySpan<byte> bytes, out decimal area)
@@ -166,15 +165,6 @@ internal static partial class FieldParsers
             area = whole;
             return true;
         }
-        var text = Encoding.UTF8.GetString(bytes).Trim();
-        foreach (var unit in (ReadOnlySpan<string>)["㎡", "m²", "m2", "M2"])
-        {
-            if (text.EndsWith(unit, StringComparison.Ordinal))
-            {
-                text = text[..^unit.Length].TrimEnd();
-                break;
-            }
-        }
-        return decimal.TryParse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out area);
+        return decimal.TryParse(WithoutUnit(bytes, ["㎡", "m²", "m2", "M2"]), NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out area);
     }
 }
