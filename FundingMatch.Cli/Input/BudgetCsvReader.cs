@@ -580,9 +580,15 @@ internal static partial class BudgetCsvReader
                     break;
             }
         }
-        // A totals row names itself in the id cell, or in the name cell with the id left blank, as Excel sheets do.
+        // A totals row names itself in the id cell; or, with the id left blank, as Excel sheets do, in the name cell or
+        // in the row's first cell (a 연번 or 구분 column before the id: 합계 | | | 50 | 50).
         var siteId = cells.SiteIdChars();
         cells.Kind = TotalsLabel(siteId) ?? (siteId.IsEmpty ? TotalsLabel(cells.Name()) : null) ?? RowKind.Site;
+        if (cells.Kind == RowKind.Site && siteId.IsEmpty && TotalsLabel(Encoding.UTF8.GetString(csv.GetSpan(first))) is { } kind)
+        {
+            cells.Kind = kind;
+            cells.LabelIndex = first;
+        }
         if (cells.Kind == RowKind.Site && siteId.IsEmpty && siteIdColumn is { } idColumn)
         {
             Error(log, file, line, idColumn, [], "사업장코드가 비어 있습니다", "the site id is empty");

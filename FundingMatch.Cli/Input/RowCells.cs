@@ -68,6 +68,9 @@ internal static partial class BudgetCsvReader
 
         public int RegionIndex { get; set; }
 
+        /// <summary>The cell that names a totals row when neither its id nor its name cell does (a 연번 or 구분 column); -1 for none.</summary>
+        public int LabelIndex { get; set; }
+
         public List<BudgetLine> Lines { get; } = new(columns);
 
         /// <summary>지방비 cells: money of their own, or the stated sum of 시·도비 and 시·군·구비 when a row fills either.</summary>
@@ -99,7 +102,7 @@ internal static partial class BudgetCsvReader
         {
             Line = line;
             Kind = RowKind.Site;
-            SiteIdIndex = NameIndex = RegionIndex = -1;
+            SiteIdIndex = NameIndex = RegionIndex = LabelIndex = -1;
             _idLength = -1;
             _idFolded = null;
             Lines.Clear();
@@ -225,12 +228,12 @@ internal static partial class BudgetCsvReader
             return true;
         }
 
-        // A totals row with its id cell blank is named by its label in the name cell.
+        // A totals row with its id cell blank is named by its label in the name cell, or in the cell before them.
         private string SiteId()
         {
             // The characters SiteIdChars already read (and folded onto one line): not decoded again.
             var id = SiteIdIndex >= 0 ? SiteIdChars().ToString() : "";
-            return Kind != RowKind.Site && id.Length == 0 ? Name().Trim() : id;
+            return Kind != RowKind.Site && id.Length == 0 ? (LabelIndex >= 0 ? Text(LabelIndex) : Name()).Trim() : id;
         }
 
         // A region repeats on many rows: the last few are kept, so that a file's million rows share a few strings.

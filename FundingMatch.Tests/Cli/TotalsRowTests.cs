@@ -87,6 +87,29 @@ public class TotalsRowTests
     }
 
     [Theory]
+    [InlineData("연번,사업장코드,사업장명,국비,시군구비\n합계,,,50억,50억\n1,a,가,25억,25억\n2,b,나,25억,25억\n", "합계", 2)]
+    [InlineData("구분,사업장코드,국비,시군구비\n1,a,25억,25억\n2,b,25억,25억\n계,,50억,50억\n", "계", 4)]
+    [InlineData("구분,사업장코드,사업장명,국비,시군구비\n1,a,가,25억,25억\n소계,,서울 지역,25억,25억\n2,b,나,25억,25억\n", "소계", 3)]
+    public void Check_ALabelInAColumnBeforeTheId_WithTheIdLeftBlank_IsATotalsRow(string csv, string label, int line)
+    {
+        // A 연번 or 구분 column before the id holds the label; read as a site, the row was "the site id is empty".
+        var r = Run("check", TempCsv(csv), "--format", "json");
+        r.ExitCode.ShouldBe(0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("siteId").GetString()).ShouldBe(["a", "b"]);
+        var stated = doc.RootElement.GetProperty("statedTotals").EnumerateArray().Single();
+        (stated.GetProperty("label").GetString(), stated.GetProperty("line").GetInt32(), stated.GetProperty("agrees").GetBoolean()).ShouldBe((label, line, true));
+    }
+
+    [Fact]
+    public void Check_ARowWithTheIdLeftBlank_AndNoLabel_IsStillAnError()
+    {
+        var r = Run("check", TempCsv("연번,사업장코드,국비,시군구비\n1,,25억,25억\n"));
+        r.ExitCode.ShouldBe(2, r.Out);
+        r.Err.ShouldContain(":2:2: error: the site id is empty");
+    }
+
+    [Theory]
     [InlineData("설계")] // ends in 계, and is a site
     [InlineData("S0000001")]
     [InlineData("서울 합계")] // a group's 합계 may be a subtotal or the total: read as a site, whose money then shows
