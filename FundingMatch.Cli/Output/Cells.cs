@@ -35,18 +35,23 @@ internal static class Cells
 
     /// <summary>
     /// Text from an input file made safe to print: control characters (ESC, BEL, ...) written as \u001b so that they
-    /// cannot drive a terminal; line breaks too unless <paramref name="keepLineBreaks"/>.
+    /// cannot drive a terminal, and invisible ones (a zero-width space, a direction mark, a byte-order mark) so that they
+    /// are seen; line breaks too unless <paramref name="keepLineBreaks"/>.
     /// </summary>
     public static string Plain(string value, bool keepLineBreaks = false)
     {
-        if (!value.AsSpan().ContainsAnyInRange('\0', '\u001f') && !value.Contains('\u007f', StringComparison.Ordinal))
+        var span = value.AsSpan();
+        if (!span.ContainsAnyInRange('\0', '\u001f') && !span.Contains('\u007f') && !span.ContainsAnyInRange('\u200b', '\u200f')
+            && !span.ContainsAnyInRange('\u202a', '\u202e') && !span.ContainsAnyInRange('\u2060', '\u2064') && !span.Contains('\ufeff'))
         {
             return value;
         }
         var sb = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
-            if ((char.IsControl(c) && !(keepLineBreaks && c is '\r' or '\n')) || c == '\u007f')
+            // Invisible characters too (a zero-width space pasted from the web, a byte-order mark, a direction mark):
+            // shown, an id or an amount that looks right says why it is not.
+            if ((char.IsControl(c) && !(keepLineBreaks && c is '\r' or '\n')) || c == '\u007f' || c is (>= '\u200b' and <= '\u200f') or (>= '\u202a' and <= '\u202e') or (>= '\u2060' and <= '\u2064') or '\ufeff')
             {
                 sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
             }

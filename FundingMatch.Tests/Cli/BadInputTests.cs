@@ -62,6 +62,20 @@ public class BadInputTests
     }
 
     [Fact]
+    public void InvisibleCharactersInACell_AreShownInTheMessage_AndTheTable()
+    {
+        // A zero-width space pasted from a web page: the amount looked right and was "not an amount" with no reason seen.
+        var bad = Run("check", TempCsv("site_id,national,municipal\na,\u200b2500000000,1\n"));
+        bad.ExitCode.ShouldBe(2);
+        bad.Err.ShouldContain(":2:2: error: '\\u200b2500000000' is not an amount");
+        bad.Err.ShouldNotContain("\u200b");
+        // Two ids that look the same, one with a direction mark: the table shows which.
+        var r = Run("check", TempCsv("site_id,national,municipal\na,25억,25억\na\u200e,25억,25억\n"));
+        r.Out.ShouldContain("a\\u200e");
+        r.Out.ShouldNotContain("\u200e");
+    }
+
+    [Fact]
     public void Markdown_EscapesHtml_SoASiteNamedScriptIsText()
     {
         var r = Run("check", TempCsv("site_id,site_name,national,provincial\nA,<script>alert(1)</script>,25억,25억\n"), "--format", "markdown");
