@@ -77,7 +77,7 @@ internal sealed class CommandRun
         Render = new RenderContext(output, Language, Format)
         {
             CompactJson = parse.GetValue(options.Compact) || !toTerminal,
-            Inputs = [.. parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument).Select(t => t.Value == "-" ? StandardInputName : t.Value)],
+            Inputs = [.. Arguments(parse).Select(a => a == "-" ? StandardInputName : a)],
         };
         Strict = options.Strict is not null && parse.GetValue(options.Strict);
     }
@@ -154,6 +154,10 @@ internal sealed class CommandRun
         var isWorkbook = Workbooks.IsWorkbook(file) || Workbooks.StartsAsWorkbook(bytes);
         return BudgetCsvReader.BudgetFile.Open(new MemoryStream(bytes, writable: false), isWorkbook, file == "-" ? StandardInputName : file, options, log, partBytes: 0);
     }
+
+    /// <summary>The command's arguments as given (files, and the values of options such as --rules and -o).</summary>
+    public static IEnumerable<string> Arguments(ParseResult parse) =>
+        parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument).Select(t => t.Value);
 
     /// <summary>How problems name standard input, read as the budget file <c>-</c>.</summary>
     public const string StandardInputName = "stdin";
@@ -600,7 +604,7 @@ internal static class CommandSupport
             if (outputFile is not null)
             {
                 // Every other argument may be an input (a budget, an actuals file, --rules, --scenarios): none may be replaced.
-                var arguments = parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument).Select(t => t.Value).ToList();
+                var arguments = CommandRun.Arguments(parse).ToList();
                 arguments.Remove(outputFile.ToString());
                 target = OutputTarget.Open(outputFile.ToString(), arguments);
             }

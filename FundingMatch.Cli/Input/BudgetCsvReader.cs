@@ -334,7 +334,6 @@ internal static partial class BudgetCsvReader
     private static HashSet<int> UnitInHeader(IReadOnlyList<string> headers, string file, int headerLine, ref AmountUnit? fileUnit, ProblemLog log)
     {
         var cells = new HashSet<int>();
-        var above = fileUnit;
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
@@ -350,7 +349,7 @@ internal static partial class BudgetCsvReader
                     "머리글 행의 단위를 읽을 수 없습니다: (단위: 원, 천원, 만원, 백만원, 억원) 중 하나로 쓰십시오",
                     "a unit in the header row that cannot be read: write it as (단위: 원, 천원, 만원, 백만원 or 억원), or (unit: million won)")));
             }
-            else if ((above ?? fileUnit) is { } other && other != stated)
+            else if (fileUnit is { } other && other != stated)
             {
                 log.Add(new InputProblem(file, headerLine, i + 1, header, null, new LocalizedText(
                     $"머리글 행의 단위({stated.KoreanName()})가 위에서 밝힌 단위({other.KoreanName()})와 다릅니다: 하나만 남기십시오",

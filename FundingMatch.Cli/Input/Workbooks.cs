@@ -226,7 +226,7 @@ internal static class Workbooks
         {
             return number;
         }
-        return (value / Pow10(3 * Math.Min(thousands, 9))).ToString("0.############################", CultureInfo.InvariantCulture);
+        return (value / Pow10(3 * Math.Min(thousands, 9))).ToString(PlainDecimal, CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -263,8 +263,11 @@ internal static class Workbooks
             var unit = Pow10(-decimals);
             value = Math.Round(value / unit, MidpointRounding.AwayFromZero) * unit;
         }
-        return value.ToString("0.############################", CultureInfo.InvariantCulture);
+        return value.ToString(PlainDecimal, CultureInfo.InvariantCulture);
     }
+
+    // A decimal in plain digits, without the trailing zeros of its scale: 2512.345678, 29400000.
+    private const string PlainDecimal = "0.############################";
 
     private static decimal Pow10(int n)
     {
