@@ -116,33 +116,51 @@ public class DuplicateIdsTests
     [Fact]
     public void TwoIdsWhoseHashesShareTheTable_AreNeverTakenForARepeat()
     {
-        // The first pass keeps 32 bits of each id's hash; find two different ids that share them (a birthday search
-        // over a few hundred thousand ids) and check that neither is reported, by the check or by allocation.
-        var seen = new Dictionary<uint, string>();
-        string? a = null, b = null;
-        for (var i = 0; a is null; i++)
-        {
-            var id = $"site-{i}";
-            var hash = IdHashes.Hash(id);
-            var fingerprint = unchecked((uint)(hash >> 32) ^ (uint)hash);
-            if (seen.TryGetValue(fingerprint, out var other))
-            {
-                (a, b) = (other, id);
-            }
-            seen[fingerprint] = id;
-        }
-        var table = new IdHashes();
+        // The first pass's table keeps 64 bits of each id's hash; a test's keeps 32 of them. Find two different ids
+        // that share those 32 (a birthday search over a few hundred thousand ids) and check that neither is reported.
+        var (a, b) = SharingBits(id => unchecked((uint)IdHashes.Hash(id)));
+        var table = new IdHashes(4, kept: 0xFFFF_FFFF);
         table.Add(IdHashes.Hash(a)).ShouldBeTrue();
-        table.Add(IdHashes.Hash(b!)).ShouldBeFalse(); // the table alone cannot tell them apart
+        table.Add(IdHashes.Hash(b)).ShouldBeFalse(); // the table alone cannot tell them apart
 
-        var ids = new DuplicateIds(4);
+        var ids = new DuplicateIds(new IdHashes(4, kept: 0xFFFF_FFFF));
         ids.Observe(a.AsSpan(), "f.csv", 2);
         ids.Observe(b.AsSpan(), "f.csv", 3);
+        ids.AnySeenAgain.ShouldBeTrue(); // a stream read once must then be read again to tell
         ids.OtherPlaces(a, L(2)).ShouldBeNull();
-        ids.OtherPlaces(b!, L(3)).ShouldBeNull();
+        ids.OtherPlaces(b, L(3)).ShouldBeNull();
 
+        // The whole hashes differ: the first pass's own table keeps the two apart.
+        var whole = new DuplicateIds(4);
+        whole.Observe(a.AsSpan(), "f.csv", 2);
+        whole.Observe(b.AsSpan(), "f.csv", 3);
+        whole.AnySeenAgain.ShouldBeFalse();
+        whole.Observe(a.AsSpan(), "f.csv", 4);
+        whole.AnySeenAgain.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void TwoIdsWhoseFingerprintsAreOne_AreNeverTakenForARepeatByAllocation()
+    {
+        // Allocation keeps 32 bits of each id's hash (IdHashes.Fingerprint) and compares the ids of a shared one.
+        var (a, b) = SharingBits(id => IdHashes.Fingerprint(id));
         FundingMatch.Allocation.Allocator.Problems([
             new FundingMatch.Allocation.Applicant(TestData.Site(a, "0", "1억"), null, null),
-            new FundingMatch.Allocation.Applicant(TestData.Site(b!, "0", "1억"), null, null)]).ShouldBeEmpty();
+            new FundingMatch.Allocation.Applicant(TestData.Site(b, "0", "1억"), null, null)]).ShouldBeEmpty();
+    }
+
+    // Two different ids site-i, site-j for which bits gives the same 32 bits.
+    private static (string A, string B) SharingBits(Func<string, uint> bits)
+    {
+        var seen = new Dictionary<uint, string>();
+        for (var i = 0; ; i++)
+        {
+            var id = $"site-{i}";
+            if (seen.TryGetValue(bits(id), out var other))
+            {
+                return (other, id);
+            }
+            seen[bits(id)] = id;
+        }
     }
 }
