@@ -20,6 +20,12 @@ internal sealed record CliEnvironment(string UiCulture, bool IsCi = false, bool 
     /// </summary>
     public int? PartBytes { get; init; }
 
+    /// <summary>
+    /// Standard output is the null device (<c>&gt; /dev/null</c>), which keeps nothing: what a command writes there
+    /// never needs taking back, so <c>check</c> may judge while it reads (see <c>CommandRun.CanTakeBackOutput</c>).
+    /// </summary>
+    public bool OutputKeepsNothing { get; init; }
+
     /// <summary>Standard input, read when a budget file is named <c>-</c>; the process's own unless a test gives another.</summary>
     public Func<Stream> StandardInput { get; init; } = Console.OpenStandardInput;
 
@@ -27,7 +33,10 @@ internal sealed record CliEnvironment(string UiCulture, bool IsCi = false, bool 
         System.Globalization.CultureInfo.CurrentUICulture.Name,
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")),
         !Console.IsErrorRedirected,
-        !Console.IsOutputRedirected);
+        !Console.IsOutputRedirected)
+    {
+        OutputKeepsNothing = Console.IsOutputRedirected && Output.FileKinds.IsNullDevice("/proc/self/fd/1"),
+    };
 }
 
 /// <summary>Exit codes, documented in --help and the README.</summary>

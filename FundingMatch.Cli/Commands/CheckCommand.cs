@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using FundingMatch.Budgets;
 using FundingMatch.Cli.Input;
 using FundingMatch.Cli.Output;
+using FundingMatch.Rules;
 using FundingMatch.Validation;
 
 namespace FundingMatch.Cli.Commands;
@@ -20,93 +23,206 @@ internal static class CheckCommand
         {
             var rules = run.ResolveRules();
             var paths = parse.GetValue(files)!;
-            // Two passes, so that a file of any size runs in bounded memory: the first checks the input and notes
-            // the ids (nothing is judged if a row is bad), the second judges each site and writes it out.
-            using var input = run.ValidateInput(paths, parse.InvocationConfiguration.Error);
-            var duplicates = input.Duplicates;
-            var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
-            if (input.FiscalYears)
+            var stderr = parse.InvocationConfiguration.Error;
+            // Judged while read, where nothing written is lost if a row turns out bad: a report file (-o) still under
+            // its temporary name, the null device, or a format that writes nothing before the end. The rare input that
+            // needs the whole of it first (a bad row, an id seen twice, a row with a fiscal year) is then read again.
+            var holds = run.Format is OutputFormat.Table or OutputFormat.Markdown or OutputFormat.Html;
+            if (holds || run.CanTakeBackOutput)
             {
-                // One row a site a year: a site's rows are combined before it is judged, so they are held in memory.
-                var sites = run.ReadSites(paths, parse.InvocationConfiguration.Error, out var stated);
-                var report = BudgetCheck.Run(rules, sites, stated);
-                CheckRenderer.Render(report, writer);
-                return report.Summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
-            }
-            var check = new BudgetCheck(rules, trackDuplicates: false);
-            writer.Begin(rules);
-            var tally = new CheckTally();
-            var log = new ProblemLog();
-            var json = writer as JsonCheckWriter;
-            var spare = new ConcurrentBag<JudgedPart>();
-            for (var index = 0; index < paths.Length; index++)
-            {
-                // The first pass found every row good, so reading cannot fail half-way for the input. A file it read in
-                // parts is still open, its encoding, header and parts known.
-                using var budget = input.Take(index) ?? run.OpenBudget(paths[index], log, run.PartBytes(BudgetCsvReader.DefaultPartBytes));
-                if (budget is null)
+                if (OnePass(run, rules, paths, stderr) is { } code)
                 {
-                    continue;
+                    return code;
                 }
-                // A large plain file is read in parts on every core: each part's sites read, judged and, when they
-                // pass, written as JSON there; this thread counts them in the program and writes them, in file order.
-                // Any other file is read and judged on a thread of its own while this one counts and writes.
-                var rows = budget.Parts is { } parts
-                    ? InOrder.Map(parts, part => JudgedPart.Of(spare, budget, part, check, duplicates, json))
-                    : ReadAhead.Of(JudgedPart.Batches(budget.Rows(log), check), batchSize: 1);
-                foreach (var part in rows)
+                if (!holds)
                 {
-                    // Sites whose JSON is ready, one after another in the part: written at once.
-                    int runStart = -1, runEnd = -1, firstLength = 0;
-                    foreach (var row in part.Rows)
-                    {
-                        if (row.Assessment is not { } judged)
-                        {
-                            check.AddStatedTotals(row.Totals!.Site, row.Totals.Kind == RowKind.Subtotal);
-                            continue;
-                        }
-                        var assessment = check.Add(judged);
-                        if (row.MayRepeat && duplicates.OtherPlaces(judged.Site.SiteId, judged.Site.Origin) is { } others)
-                        {
-                            assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(judged.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
-                        }
-                        tally.Add(assessment);
-                        if (row.JsonLength > 0 && ReferenceEquals(assessment, judged))
-                        {
-                            if (runStart < 0)
-                            {
-                                runStart = row.JsonStart;
-                                firstLength = row.JsonLength;
-                            }
-                            runEnd = row.JsonStart + row.JsonLength;
-                            continue;
-                        }
-                        if (runStart >= 0)
-                        {
-                            json!.Prepared(part.Json(runStart, runEnd), firstLength);
-                            runStart = -1;
-                        }
-                        writer.Site(assessment);
-                    }
-                    if (runStart >= 0)
-                    {
-                        json!.Prepared(part.Json(runStart, runEnd), firstLength);
-                    }
-                    part.Dispose();
+                    run.TakeBackOutput();
                 }
             }
-            var completion = check.Complete();
-            tally.AddProgramFindings(completion.ProgramFindings);
-            var summary = tally.Summary;
-            writer.End(completion.ProgramFindings, completion.Totals, summary, completion.StatedTotals);
-            return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
+            return TwoPasses(run, rules, paths, stderr);
         }));
         return command;
     }
 
+    /// <summary>
+    /// Reads, judges and writes every site in one read of the files: the exit code, or null, with what was written
+    /// to be taken back, when the input is not to be judged so (a bad row, whose problems the first of two passes
+    /// reports; an id seen twice, which is marked on every site that has it; a row with a fiscal year, whose site is
+    /// made of rows all over the file).
+    /// </summary>
+    private static int? OnePass(CommandRun run, ProgramRules rules, string[] paths, TextWriter stderr)
+    {
+        var log = new ProblemLog();
+        var duplicates = CommandRun.NewDuplicateIds(paths);
+        var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
+        var check = new BudgetCheck(rules, trackDuplicates: false);
+        var tally = new CheckTally();
+        var json = writer as JsonCheckWriter;
+        var spare = new ConcurrentBag<JudgedPart>();
+        var everything = 0L;
+        var amounts = new long[6];
+        writer.Begin(rules);
+        foreach (var path in paths)
+        {
+            using var budget = run.OpenBudget(path, log, run.PartBytes(BudgetCsvReader.DefaultPartBytes));
+            if (budget is null)
+            {
+                return null;
+            }
+            // Each part judged (and written as JSON) on a core of its own, as in the second of two passes, its ids
+            // kept for the table here; or the file's rows judged on a thread of their own.
+            var inParts = budget.Parts is not null;
+            var rows = budget.Parts is { } parts
+                ? InOrder.Map(parts, part => JudgedPart.Of(spare, budget, part, check, duplicates: null, json))
+                : ReadAhead.Of(JudgedPart.Batches(budget.Rows(log), check), batchSize: 1);
+            var sites = 0;
+            foreach (var part in rows)
+            {
+                var next = 0;
+                log.AddFrom(part.Log, ref next, null);
+                if (log.HasErrors || part.AnyFiscalYear)
+                {
+                    return null;
+                }
+                foreach (var row in part.Rows)
+                {
+                    if (row.Assessment is { } judged)
+                    {
+                        if (!CommandRun.TryAddAll(ref everything, CommandRun.AmountsOf(row.Row, amounts)))
+                        {
+                            return null;
+                        }
+                        if (!inParts)
+                        {
+                            duplicates.Observe(judged.Site.SiteId, judged.Site.Origin);
+                        }
+                        sites++;
+                    }
+                }
+                if (inParts)
+                {
+                    duplicates.Observe(part.Ids, part.Ends, budget.DisplayName, part.Lines);
+                }
+                if (duplicates.AnySeenAgain)
+                {
+                    return null;
+                }
+                Write(part, check, duplicates: null, tally, writer, json);
+            }
+            if (inParts)
+            {
+                // A file read as one says so itself when it has no site rows.
+                budget.Finish(log, sites, 0);
+            }
+            if (log.HasErrors)
+            {
+                return null;
+            }
+        }
+        run.ThrowOrWarn(log, stderr);
+        return End(run, check, tally, writer);
+    }
+
+    /// <summary>
+    /// Two passes, so that a file of any size runs in bounded memory and nothing reaches a pipe or a terminal before
+    /// every row is known good: the first checks the input and notes the ids (nothing is judged if a row is bad), the
+    /// second judges each site and writes it out.
+    /// </summary>
+    private static int TwoPasses(CommandRun run, ProgramRules rules, string[] paths, TextWriter stderr)
+    {
+        using var input = run.ValidateInput(paths, stderr);
+        var duplicates = input.Duplicates;
+        var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
+        if (input.FiscalYears)
+        {
+            // One row a site a year: a site's rows are combined before it is judged, so they are held in memory.
+            var sites = run.ReadSites(paths, stderr, out var stated);
+            var report = BudgetCheck.Run(rules, sites, stated);
+            CheckRenderer.Render(report, writer);
+            return report.Summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
+        }
+        var check = new BudgetCheck(rules, trackDuplicates: false);
+        writer.Begin(rules);
+        var tally = new CheckTally();
+        var log = new ProblemLog();
+        var json = writer as JsonCheckWriter;
+        var spare = new ConcurrentBag<JudgedPart>();
+        for (var index = 0; index < paths.Length; index++)
+        {
+            // The first pass found every row good, so reading cannot fail half-way for the input. A file it read in
+            // parts is still open, its encoding, header and parts known.
+            using var budget = input.Take(index) ?? run.OpenBudget(paths[index], log, run.PartBytes(BudgetCsvReader.DefaultPartBytes));
+            if (budget is null)
+            {
+                continue;
+            }
+            // A large plain file is read in parts on every core: each part's sites read, judged and, when they
+            // pass, written as JSON there; this thread counts them in the program and writes them, in file order.
+            // Any other file is read and judged on a thread of its own while this one counts and writes.
+            var rows = budget.Parts is { } parts
+                ? InOrder.Map(parts, part => JudgedPart.Of(spare, budget, part, check, duplicates, json))
+                : ReadAhead.Of(JudgedPart.Batches(budget.Rows(log), check), batchSize: 1);
+            foreach (var part in rows)
+            {
+                Write(part, check, duplicates, tally, writer, json);
+            }
+        }
+        return End(run, check, tally, writer);
+    }
+
+    // Counts the sites of a part in the program, in order, and writes them: a run of sites whose JSON is ready at once.
+    private static void Write(JudgedPart part, BudgetCheck check, DuplicateIds? duplicates, CheckTally tally, ICheckWriter writer, JsonCheckWriter? json)
+    {
+        int runStart = -1, runEnd = -1, firstLength = 0;
+        foreach (var row in part.Rows)
+        {
+            if (row.Assessment is not { } judged)
+            {
+                check.AddStatedTotals(row.Row.Site, row.Row.Kind == RowKind.Subtotal);
+                continue;
+            }
+            var assessment = check.Add(judged);
+            if (row.MayRepeat && duplicates?.OtherPlaces(judged.Site.SiteId, judged.Site.Origin) is { } others)
+            {
+                assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(judged.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
+            }
+            tally.Add(assessment);
+            if (row.JsonLength > 0 && ReferenceEquals(assessment, judged))
+            {
+                if (runStart < 0)
+                {
+                    runStart = row.JsonStart;
+                    firstLength = row.JsonLength;
+                }
+                runEnd = row.JsonStart + row.JsonLength;
+                continue;
+            }
+            if (runStart >= 0)
+            {
+                json!.Prepared(part.Json(runStart, runEnd), firstLength);
+                runStart = -1;
+            }
+            writer.Site(assessment);
+        }
+        if (runStart >= 0)
+        {
+            json!.Prepared(part.Json(runStart, runEnd), firstLength);
+        }
+        part.Dispose();
+    }
+
+    private static int End(CommandRun run, BudgetCheck check, CheckTally tally, ICheckWriter writer)
+    {
+        var completion = check.Complete();
+        tally.AddProgramFindings(completion.ProgramFindings);
+        var summary = tally.Summary;
+        writer.End(completion.ProgramFindings, completion.Totals, summary, completion.StatedTotals);
+        return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
+    }
+
     /// <summary>A row of a part as the reading thread left it: a totals row, or a site judged (and its JSON, when ready).</summary>
     /// <param name="MayRepeat">Whether the site's id may be used elsewhere: only then is its JSON left to be written in order.</param>
-    private readonly record struct JudgedRow(BudgetRow? Totals, SiteAssessment? Assessment, int JsonStart, int JsonLength, bool MayRepeat = false);
+    private readonly record struct JudgedRow(BudgetRow Row, SiteAssessment? Assessment, int JsonStart, int JsonLength, bool MayRepeat = false);
 
     /// <summary>The rows of a part of a file, judged on the thread that read them, with the JSON of the sites that pass.</summary>
     private sealed class JudgedPart : IDisposable
@@ -115,29 +231,55 @@ internal static class CheckCommand
         // part after part makes no large arrays (which would have the runtime collect over and over).
         private readonly ConcurrentBag<JudgedPart>? _spare;
         private JsonCheckWriter.SitePreparer? _json;
+        // The sites' ids one after another, where each ends, and their lines: for the table of ids of a file read once.
+        private readonly List<int> _ends = [];
+        private readonly List<int> _lines = [];
+        private char[] _ids = [];
+        private int _idLength;
 
         private JudgedPart(ConcurrentBag<JudgedPart>? spare) => _spare = spare;
 
         public List<JudgedRow> Rows { get; } = [];
 
+        /// <summary>The part's problems (none when the file was read before, in a first pass).</summary>
+        public ProblemLog Log { get; private set; } = new();
+
+        /// <summary>Whether a site of the part has a fiscal year.</summary>
+        public bool AnyFiscalYear { get; private set; }
+
+        /// <summary>The sites' ids one after another, as <see cref="DuplicateIds.Observe(ReadOnlySpan{char}, ReadOnlySpan{int}, string, ReadOnlySpan{int})"/> takes them; empty when not kept.</summary>
+        public ReadOnlySpan<char> Ids => _ids.AsSpan(0, _idLength);
+
+        public ReadOnlySpan<int> Ends => CollectionsMarshal.AsSpan(_ends);
+
+        public ReadOnlySpan<int> Lines => CollectionsMarshal.AsSpan(_lines);
+
         public ReadOnlySpan<byte> Json(int start, int end) => _json!.Written[start..end];
 
-        /// <summary>Reads, judges and (for compact JSON) writes the sites of <paramref name="part"/>; safe on any thread.</summary>
-        public static JudgedPart Of(ConcurrentBag<JudgedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part, BudgetCheck check, DuplicateIds duplicates, JsonCheckWriter? writer)
+        /// <summary>
+        /// Reads, judges and (for compact JSON) writes the sites of <paramref name="part"/>; safe on any thread. With
+        /// <paramref name="duplicates"/> from a first pass, a site whose id repeats is left for the writer to mark, and
+        /// a problem throws (the file changed since); without, the file is read once: every site is written, its id
+        /// kept, and the problems left in <see cref="Log"/>.
+        /// </summary>
+        public static JudgedPart Of(ConcurrentBag<JudgedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part, BudgetCheck check, DuplicateIds? duplicates, JsonCheckWriter? writer)
         {
             if (!spare.TryTake(out var judged))
             {
                 judged = new JudgedPart(spare);
             }
+            judged.Log = new ProblemLog();
+            judged.AnyFiscalYear = false;
+            judged._ends.Clear();
+            judged._lines.Clear();
+            judged._idLength = 0;
             if (writer is not null)
             {
                 judged._json ??= writer.NewPreparer();
                 judged._json?.Clear();
             }
             var preparer = judged._json;
-            // The first pass found every row of the file good: a problem now means the file changed under us.
-            var log = new ProblemLog();
-            foreach (var row in file.Rows(part, log, () => { }))
+            foreach (var row in file.Rows(part, judged.Log, () => { }))
             {
                 if (row.Kind != RowKind.Site)
                 {
@@ -145,27 +287,46 @@ internal static class CheckCommand
                     continue;
                 }
                 var assessment = check.Assess(row.Site);
-                // A site whose id repeats gets a finding in file order: its JSON is written then, not here.
-                if (duplicates.MayRepeat(row.Site.SiteId))
+                if (duplicates is null)
                 {
-                    judged.Rows.Add(new JudgedRow(null, assessment, 0, 0, MayRepeat: true));
+                    judged.Keep(row.Site);
+                }
+                // A site whose id repeats gets a finding in file order: its JSON is written then, not here.
+                if (duplicates?.MayRepeat(row.Site.SiteId) == true)
+                {
+                    judged.Rows.Add(new JudgedRow(row, assessment, 0, 0, MayRepeat: true));
                 }
                 else if (preparer is not null)
                 {
                     // Each site after a comma: the sites of a part go out one after another as they are.
                     var start = preparer.Append(assessment);
-                    judged.Rows.Add(new JudgedRow(null, assessment, start, preparer.Written.Length - start));
+                    judged.Rows.Add(new JudgedRow(row, assessment, start, preparer.Written.Length - start));
                 }
                 else
                 {
-                    judged.Rows.Add(new JudgedRow(null, assessment, 0, 0));
+                    judged.Rows.Add(new JudgedRow(row, assessment, 0, 0));
                 }
             }
-            if (log.HasErrors)
+            if (duplicates is not null && judged.Log.HasErrors)
             {
-                throw new InputException(log.Problems) { Omitted = log.Omitted };
+                // The first pass found every row of the file good: a problem now means the file changed under us.
+                throw new InputException(judged.Log.Problems) { Omitted = judged.Log.Omitted };
             }
             return judged;
+        }
+
+        private void Keep(SiteBudget site)
+        {
+            var id = site.SiteId;
+            if (_idLength + id.Length > _ids.Length)
+            {
+                Array.Resize(ref _ids, Math.Max(Math.Max(_ids.Length * 2, 1 << 14), _idLength + id.Length));
+            }
+            id.CopyTo(_ids.AsSpan(_idLength));
+            _idLength += id.Length;
+            _ends.Add(_idLength);
+            _lines.Add(site.Origin?.Line ?? 0);
+            AnyFiscalYear |= site.FiscalYears.Count > 0;
         }
 
         /// <summary>The rows of a file read as one, judged, a thousand at a time; their JSON is left to the writer.</summary>
@@ -174,7 +335,8 @@ internal static class CheckCommand
             var judged = new JudgedPart(null);
             foreach (var row in rows)
             {
-                judged.Rows.Add(row.Kind == RowKind.Site ? new JudgedRow(null, check.Assess(row.Site), 0, 0, MayRepeat: true) : new JudgedRow(row, null, 0, 0));
+                judged.AnyFiscalYear |= row.Kind == RowKind.Site && row.Site.FiscalYears.Count > 0;
+                judged.Rows.Add(new JudgedRow(row, row.Kind == RowKind.Site ? check.Assess(row.Site) : null, 0, 0, MayRepeat: true));
                 if (judged.Rows.Count == 1024)
                 {
                     yield return judged;

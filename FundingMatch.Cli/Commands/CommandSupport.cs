@@ -66,11 +66,13 @@ internal sealed class CommandRun
 {
     private readonly BudgetCommandOptions _options;
     private readonly ParseResult _parse;
+    private readonly Action? _takeBack;
 
-    public CommandRun(ParseResult parse, BudgetCommandOptions options, TextWriter output, bool toTerminal = true)
+    public CommandRun(ParseResult parse, BudgetCommandOptions options, TextWriter output, bool toTerminal = true, Action? takeBack = null)
     {
         _parse = parse;
         _options = options;
+        _takeBack = takeBack;
         Language = options.Common.LanguageFrom(parse.GetValue(options.Lang));
         Format = Enum.Parse<OutputFormat>(parse.GetValue(options.Format) ?? "table", ignoreCase: true);
         // JSON is indented for a person at a terminal and compact for a program: a file, a pipe (the same document).
@@ -91,6 +93,16 @@ internal sealed class CommandRun
     public bool Strict { get; }
 
     public LocalDate? AsOf { get; private set; }
+
+    /// <summary>
+    /// Whether what the command writes can be taken back (<see cref="TakeBackOutput"/>): a report file (<c>-o</c>),
+    /// still a temporary one, or standard output or <c>-o</c> as the null device. Then <c>check</c> may judge while it
+    /// reads, and start again if a row turns out bad; to a pipe or a terminal it first reads the input through.
+    /// </summary>
+    public bool CanTakeBackOutput => _takeBack is not null;
+
+    /// <summary>Takes back everything written so far: the output starts again from nothing.</summary>
+    public void TakeBackOutput() => (_takeBack ?? throw new InvalidOperationException("The output cannot be taken back."))();
 
     /// <summary>The program version the options name.</summary>
     public ProgramRules ResolveRules() => VersionOf(LoadProgram(_parse.GetValue(_options.Rules) ?? ProgramCatalog.DefaultProgramId));
@@ -230,8 +242,8 @@ internal sealed class CommandRun
         settlementColumns,
         _parse.GetValue(_options.Sheet));
 
-    // The amounts of a row a command may add up, in the order of ScannedRow.Amounts.
-    private static ReadOnlySpan<long> AmountsOf(BudgetRow row, Span<long> amounts)
+    /// <summary>The amounts of a row a command may add up, in the order of <see cref="ScannedRow.Amounts"/>.</summary>
+    public static ReadOnlySpan<long> AmountsOf(BudgetRow row, Span<long> amounts)
     {
         amounts[0] = row.Site.Total.Value;
         amounts[1] = row.Requested?.Value ?? 0;
@@ -242,7 +254,11 @@ internal sealed class CommandRun
         return amounts;
     }
 
-    private static bool TryAddAll(ref long sum, ReadOnlySpan<long> amounts)
+    /// <summary>
+    /// Adds <paramref name="amounts"/> (each zero or more) to <paramref name="sum"/>; false, with the sum as it was, when
+    /// they would take it past a long.
+    /// </summary>
+    public static bool TryAddAll(ref long sum, ReadOnlySpan<long> amounts)
     {
         var s = sum;
         foreach (var amount in amounts)
@@ -354,9 +370,7 @@ internal sealed class CommandRun
     public CheckedInput ValidateInput(IReadOnlyList<string> files, TextWriter stderr)
     {
         var log = new ProblemLog();
-        // A budget row is some 60 to 150 bytes: room for a site every 64 bytes of the files is made at once, not regrown.
-        var bytes = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
-        var duplicates = new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
+        var duplicates = NewDuplicateIds(files);
         var input = new CheckedInput(duplicates, files.Count);
         try
         {
@@ -369,6 +383,14 @@ internal sealed class CommandRun
             input.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A table of the ids of <paramref name="files"/>' sites, with room for as many as their size suggests.</summary>
+    public static DuplicateIds NewDuplicateIds(IReadOnlyList<string> files)
+    {
+        // A budget row is some 60 to 150 bytes: room for a site every 64 bytes of the files is made at once, not regrown.
+        var bytes = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
+        return new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
     }
 
     private bool Validate(IReadOnlyList<string> files, ProblemLog log, DuplicateIds duplicates, CheckedInput input)
@@ -520,7 +542,8 @@ internal sealed class CommandRun
         }
     }
 
-    private void ThrowOrWarn(ProblemLog log, TextWriter stderr)
+    /// <summary>Throws <see cref="InputException"/> with every problem of <paramref name="log"/> if it has an error; otherwise writes its warnings.</summary>
+    public void ThrowOrWarn(ProblemLog log, TextWriter stderr)
     {
         if (log.HasErrors)
         {
@@ -611,8 +634,16 @@ internal static class CommandSupport
             var writer = target?.Writer ?? stdout;
             // A CSV report starts with a BOM wherever it goes (-o or standard output redirected to a file), so that
             // Excel shows the Korean in it; written with the first character, so that a failed run writes nothing.
-            run = new CommandRun(parse, options, format == OutputFormat.Csv ? new BomFirstWriter(writer) : writer,
-                toTerminal: target is null && options.Common.Environment.OutputIsTerminal);
+            var bom = format == OutputFormat.Csv ? new BomFirstWriter(writer) : null;
+            Action? takeBack = target is not null
+                ? (target.CanTakeBack ? target.TakeBack : null)
+                : (options.Common.Environment.OutputKeepsNothing ? () => { } : null);
+            run = new CommandRun(parse, options, bom ?? writer, toTerminal: target is null && options.Common.Environment.OutputIsTerminal,
+                takeBack: takeBack is null ? null : () =>
+                {
+                    takeBack();
+                    bom?.Restart();
+                });
             var code = body(run);
             target?.Commit();
             return code;

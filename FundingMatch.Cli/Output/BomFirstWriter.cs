@@ -35,6 +35,9 @@ internal sealed class BomFirstWriter(TextWriter inner) : TextWriter
 
     public override void Flush() => inner.Flush();
 
+    /// <summary>Writes the BOM again before the next character: the output before it was taken back.</summary>
+    public void Restart() => _started = false;
+
     private void Start()
     {
         if (!_started)

@@ -30,6 +30,9 @@ internal static partial class FileKinds
     private const int TypeMask = 0xF000;
     private const int Regular = 0x8000;
     private const int Directory = 0x4000;
+    private const int CharacterDevice = 0x2000;
+    private const uint StatxBasicStats = 0x7FF;
+    private const int RdevMajorOffset = 128; // after ino, size, blocks, attributes_mask and four 16-byte timestamps
 
     /// <summary>What <paramref name="path"/> is, following symbolic links.</summary>
     public static FileKind Of(string path)
@@ -65,6 +68,32 @@ internal static partial class FileKinds
             Directory => FileKind.Directory,
             _ => FileKind.Special,
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/>, followed through links, is the null device (character device 1:3 on Linux),
+    /// which keeps nothing written to it. False elsewhere, or when it cannot be told.
+    /// </summary>
+    public static bool IsNullDevice(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+        var buffer = new byte[256];
+        try
+        {
+            if (Statx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+        return (BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask) == CharacterDevice
+            && BitConverter.ToUInt32(buffer, RdevMajorOffset) == 1 && BitConverter.ToUInt32(buffer, RdevMajorOffset + 4) == 3;
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]

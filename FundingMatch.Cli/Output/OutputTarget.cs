@@ -15,14 +15,16 @@ internal sealed class OutputTarget : IDisposable
     private readonly StreamWriter _writer;
     private readonly string? _temp;
     private readonly string? _replace;
+    private readonly bool _keepsNothing;
     private bool _committed;
 
-    private OutputTarget(string userPath, StreamWriter writer, string? temp, string? replace)
+    private OutputTarget(string userPath, StreamWriter writer, string? temp, string? replace, bool keepsNothing = false)
     {
         UserPath = userPath;
         _writer = writer;
         _temp = temp;
         _replace = replace;
+        _keepsNothing = keepsNothing;
     }
 
     /// <summary>The path as the user wrote it.</summary>
@@ -52,7 +54,8 @@ internal sealed class OutputTarget : IDisposable
             case FileKind.Directory:
                 throw Problem(userPath, "폴더입니다: 보고서를 쓸 파일 경로를 주십시오", "is a folder: expected the path of a file to write the report to");
             case FileKind.Special:
-                return new OutputTarget(userPath, new StreamWriter(new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite), encoding), null, null);
+                return new OutputTarget(userPath, new StreamWriter(new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite), encoding), null, null,
+                    FileKinds.IsNullDevice(target));
         }
         var folder = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(folder))
@@ -61,6 +64,27 @@ internal sealed class OutputTarget : IDisposable
         }
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
         return new OutputTarget(userPath, new StreamWriter(temp, append: false, encoding), temp, target);
+    }
+
+    /// <summary>
+    /// Whether what was written can be taken back (<see cref="TakeBack"/>): a report file, still a temporary one, or
+    /// the null device, which kept nothing. Not a FIFO or a terminal, whose reader may have it already.
+    /// </summary>
+    public bool CanTakeBack => _temp is not null || _keepsNothing;
+
+    /// <summary>Starts the report again from nothing: the temporary file emptied (the null device kept nothing).</summary>
+    public void TakeBack()
+    {
+        if (!CanTakeBack)
+        {
+            throw new InvalidOperationException($"What was written to {UserPath} cannot be taken back.");
+        }
+        _writer.Flush();
+        if (_temp is not null)
+        {
+            _writer.BaseStream.SetLength(0);
+            _writer.BaseStream.Position = 0;
+        }
     }
 
     /// <summary>Finishes the report: flushes it and, for a file, moves it into place.</summary>

@@ -28,6 +28,23 @@ public class OutputTargetTests
         }
     }
 
+    [Fact]
+    public void FileKinds_TellTheNullDeviceFromAnyOtherFile()
+    {
+        var file = Path.Combine(TempDir(), "null");
+        File.WriteAllText(file, "");
+        FileKinds.IsNullDevice(file).ShouldBeFalse();
+        FileKinds.IsNullDevice(Path.Combine(TempDir(), "missing")).ShouldBeFalse();
+        if (OperatingSystem.IsLinux())
+        {
+            FileKinds.IsNullDevice("/dev/null").ShouldBeTrue();
+            FileKinds.IsNullDevice("/dev/zero").ShouldBeFalse(); // a character device too, which is not the null device
+            var link = Path.Combine(TempDir(), "to-null");
+            File.CreateSymbolicLink(link, "/dev/null");
+            FileKinds.IsNullDevice(link).ShouldBeTrue();
+        }
+    }
+
     [Theory]
     [InlineData("the budget")]
     [InlineData("a link to the budget")]

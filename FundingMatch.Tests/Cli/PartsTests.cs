@@ -158,6 +158,28 @@ public class PartsTests
         {
             File.ReadAllBytes(b).ShouldBe(File.ReadAllBytes(a));
         }
+        // A report file is judged while the input is read, what was written taken back if a row turns out bad (or an id
+        // repeats, or a row has a fiscal year) and the input read again: it gets what standard output gets, which the
+        // input is read through for first, and the run says what that run says.
+        foreach (var format in new[] { "json", "csv", "github" })
+        {
+            var piped = CliRunner.RunWith(cut, "check", "--format", format, path);
+            var report = Path.Combine(dir, $"once.{format}");
+            File.Delete(report);
+            var once = CliRunner.RunWith(cut, "check", "--format", format, "-o", report, path);
+            once.ExitCode.ShouldBe(piped.ExitCode, format);
+            once.Err.ShouldBe(piped.Err, format);
+            if (piped.ExitCode == 2)
+            {
+                File.Exists(report).ShouldBeFalse(format);
+                once.Out.ShouldBe(piped.Out, format); // GitHub's annotations of bad input go to standard output
+            }
+            else
+            {
+                File.ReadAllBytes(report).ShouldBe(Encoding.UTF8.GetBytes(piped.Out), format);
+            }
+        }
+        Directory.GetFiles(dir, "*.partial").ShouldBeEmpty();
     }
 
     // Rows of sites across many parts: repeated ids far apart, failing sites, blank lines, a subtotal and a totals row;
