@@ -27,6 +27,13 @@ public sealed class ProgramTotalsBuilder
         }
     }
 
+    /// <summary>Adds one site of <paramref name="region"/>, not split by fiscal year, by its facts.</summary>
+    internal void Add(in SiteFacts site, string region)
+    {
+        _all.Add(site);
+        RegionSums(region).Add(site);
+    }
+
     // Regions repeat, each often as one shared string: the sums of the last few found by reference, without hashing.
     private readonly (string? Region, Sums? Sums)[] _recent = new (string?, Sums?)[8];
     private int _nextRecent;
@@ -66,6 +73,12 @@ public sealed class ProgramTotalsBuilder
         private int _sites;
 
         public void Add(SiteBudget site)
+        {
+            _sites = checked(_sites + 1);
+            site.AddTo(_cells);
+        }
+
+        public void Add(in SiteFacts site)
         {
             _sites = checked(_sites + 1);
             site.AddTo(_cells);

@@ -33,6 +33,9 @@ public sealed class BudgetCheck
 
     private readonly bool _trackDuplicates;
 
+    // Whether every site constraint judges a site by its facts alone (TryPass can then judge without a budget).
+    private readonly bool _judgesFacts;
+
     /// <summary>Starts a check under <paramref name="rules"/>.</summary>
     /// <param name="rules">The program version.</param>
     /// <param name="trackDuplicates">
@@ -44,6 +47,11 @@ public sealed class BudgetCheck
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules;
         _trackDuplicates = trackDuplicates;
+        _judgesFacts = true;
+        foreach (var constraint in rules.SiteConstraintSpan)
+        {
+            _judgesFacts &= constraint.JudgesFacts;
+        }
     }
 
     /// <summary>The <see cref="FindingCodes.DuplicateSite"/> finding for a site whose id is also at <paramref name="otherPlaces"/>.</summary>
@@ -121,6 +129,65 @@ public sealed class BudgetCheck
             _ => Order(findings),
         };
         return new SiteAssessment(site, figures, ordered);
+    }
+
+    /// <summary>
+    /// Judges a site by its facts, for a stream of sites that mostly pass: true, with its figures, when it passes every
+    /// rule with no finding at all, neither error nor warning (what <see cref="Assess"/> says of a budget with these
+    /// facts, not split by fiscal year); false when it has any finding, or when a rule of the program reads more of a
+    /// site than its facts (<see cref="Constraint.JudgesFacts"/>): <see cref="Assess"/> its budget then, for the
+    /// findings. Makes nothing; safe on several threads at once. Count a site that passes with
+    /// <see cref="AddPassed"/>, in the sites' order.
+    /// </summary>
+    public bool TryPass(in SiteFacts site, out SiteFigures figures)
+    {
+        figures = default;
+        if (!_judgesFacts || ConsistencyChecks.AnyFinding(site))
+        {
+            return false;
+        }
+        var rounding = _rules.Rounding.Value;
+        Won? max = null;
+        string? binding = null;
+        foreach (var constraint in _rules.SiteConstraintSpan)
+        {
+            if (constraint.IsBrokenBy(site, rounding))
+            {
+                return false;
+            }
+            // As SiteFigures.LargestNational: the smallest bound, the first listed on a tie.
+            if (constraint.NationalLimit(site, rounding) is { } limit && (max is null || limit < max.Value))
+            {
+                max = limit;
+                binding = constraint.Key;
+            }
+        }
+        figures = new SiteFigures
+        {
+            Total = site.Total,
+            National = site.National,
+            MaxNational = max,
+            BindingLimit = binding,
+            LimitRounding = rounding,
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// Counts a site that <see cref="TryPass"/> passed in the program (its totals, and the totals rows of
+    /// <paramref name="source"/>, the file it was read from, if any), in the sites' order among <see cref="Add(SiteAssessment)"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The check tracks repeated ids itself, which needs each site's id: add a <see cref="SiteAssessment"/>.</exception>
+    public void AddPassed(in SiteFacts site, string region, string? source)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (_trackDuplicates)
+        {
+            throw new InvalidOperationException("This check tracks repeated ids: add each site as a SiteAssessment, with its id.");
+        }
+        _totals.Add(site, region);
+        _stated.AddSite(site, source);
+        _count++;
     }
 
     /// <summary>

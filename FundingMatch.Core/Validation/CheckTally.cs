@@ -17,6 +17,13 @@ public sealed class CheckTally
         Count(site.Findings);
     }
 
+    /// <summary>Counts a site that passed with no finding (<see cref="BudgetCheck.TryPass"/>).</summary>
+    public void AddPassed()
+    {
+        _sites++;
+        _passed++;
+    }
+
     /// <summary>Counts the program's findings.</summary>
     public void AddProgramFindings(IEnumerable<Finding> findings)
     {

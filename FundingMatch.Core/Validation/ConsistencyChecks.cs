@@ -39,6 +39,11 @@ internal static class ConsistencyChecks
         return codes;
     }
 
+    /// <summary>True when a built-in check gives a site with these facts any finding, an error or a warning.</summary>
+    public static bool AnyFinding(in SiteFacts site) =>
+        site.HasNegative || (site.StatedTotal is { } stated && stated != site.Total) || (site.StatedLocal is { } local && local != site.Local)
+        || site.National == Won.Zero;
+
     /// <summary>True when a built-in check gives <paramref name="site"/> an error.</summary>
     public static bool HasError(SiteBudget site) =>
         HasNegative(site) || (site.StatedTotal is { } stated && stated != site.Total) || (site.StatedLocal is { } local && local != site.Local);

@@ -121,6 +121,10 @@ public sealed class DuplicateIds
         return _later.Count > 0 && _later.ContainsKey(siteId);
     }
 
+    /// <summary>As <see cref="MayRepeat(string)"/>, for an id's characters.</summary>
+    public bool MayRepeat(ReadOnlySpan<char> siteId) =>
+        _later.Count > 0 && _later.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(siteId);
+
     /// <summary>
     /// The second pass, in the order of the first: the other places of this site's id, or null when the id is used once.
     /// </summary>

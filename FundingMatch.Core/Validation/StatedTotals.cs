@@ -9,7 +9,7 @@ namespace FundingMatch.Validation;
 /// The totals rows Excel sheets carry, set against the sites they sum in the same file: 합계 at the bottom (the sites
 /// above it) or at the top, right under the header (the sites below it, to the end of the file); 소계 under its group
 /// (the sites since the last subtotal) or over it (the sites below it, to the next subtotal or total). Feed it the
-/// rows in file order: <see cref="AddSite"/> for each site, <see cref="AddTotalsRow"/> for each totals row. A totals
+/// rows in file order: <see cref="AddSite(SiteBudget)"/> for each site, <see cref="AddTotalsRow"/> for each totals row. A totals
 /// row is never a site. A row over its sites is told by where it stands, with an amount stated: a total with no site
 /// of its file before it; a file's subtotals when its first has no site before it.
 /// </summary>
@@ -28,11 +28,17 @@ public sealed class StatedTotals
     public void AddSite(SiteBudget site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        if (_files.Count == 0 && _entries.Count == 0 && site.Origin is null)
+        AddSite(site.Facts, site.Origin?.Source);
+    }
+
+    /// <summary>Counts a site of <paramref name="source"/> (null: read from nowhere) by its facts.</summary>
+    internal void AddSite(in SiteFacts site, string? source)
+    {
+        if (_files.Count == 0 && _entries.Count == 0 && source is null)
         {
             return;
         }
-        var file = FileOf(site.Origin?.Source ?? "");
+        var file = FileOf(source ?? "");
         site.AddTo(file.All);
         site.AddTo(file.SinceSubtotal);
         file.Sites++;

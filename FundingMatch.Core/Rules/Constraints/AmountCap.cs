@@ -55,8 +55,14 @@ public sealed class AmountCap : Constraint
     public override bool IsBrokenBy(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return site.Sum(Sum) > Amount;
+        return IsBrokenBy(site.Facts, rounding);
     }
+
+    /// <inheritdoc/>
+    public override bool IsBrokenBy(in SiteFacts site, RoundingPolicy rounding) => site.Sum(Sum) > Amount;
+
+    /// <inheritdoc/>
+    public override bool JudgesFacts => true;
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)
@@ -69,6 +75,9 @@ public sealed class AmountCap : Constraint
 
     /// <inheritdoc/>
     public override Won? NationalLimit(SiteBudget site, RoundingPolicy rounding) => Sum.IsNationalOnly ? Amount : null;
+
+    /// <inheritdoc/>
+    public override Won? NationalLimit(in SiteFacts site, RoundingPolicy rounding) => Sum.IsNationalOnly ? Amount : null;
 
     /// <inheritdoc/>
     public override Derivation? Derive(SiteBudget site, RoundingPolicy rounding) =>

@@ -41,8 +41,14 @@ public sealed class CompletionDeadline : Constraint
     public override bool IsBrokenBy(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return site.PlannedCompletion is { } planned && planned > Deadline;
+        return IsBrokenBy(site.Facts, rounding);
     }
+
+    /// <inheritdoc/>
+    public override bool IsBrokenBy(in SiteFacts site, RoundingPolicy rounding) => site.PlannedCompletion is { } planned && planned > Deadline;
+
+    /// <inheritdoc/>
+    public override bool JudgesFacts => true;
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)

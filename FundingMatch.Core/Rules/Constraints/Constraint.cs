@@ -76,6 +76,26 @@ public abstract class Constraint
     /// <summary>True when <paramref name="site"/> breaks this constraint. A site-scope constraint overrides it; the rest say no.</summary>
     public virtual bool IsBrokenBy(SiteBudget site, RoundingPolicy rounding) => false;
 
+    /// <summary>
+    /// True when a site with these facts breaks this constraint: for a constraint that <see cref="JudgesFacts"/>, what
+    /// <see cref="IsBrokenBy(SiteBudget, RoundingPolicy)"/> says of a budget with them; false for the rest.
+    /// </summary>
+    public virtual bool IsBrokenBy(in SiteFacts site, RoundingPolicy rounding) => false;
+
+    /// <summary>
+    /// The largest national amount this constraint allows a site with these facts: for a constraint that
+    /// <see cref="JudgesFacts"/>, what <see cref="NationalLimit(SiteBudget, RoundingPolicy)"/> says of a budget with
+    /// them; null for the rest.
+    /// </summary>
+    public virtual Won? NationalLimit(in SiteFacts site, RoundingPolicy rounding) => null;
+
+    /// <summary>
+    /// Whether this constraint reads nothing of a site but its <see cref="SiteFacts"/>, and says so through the
+    /// overloads that take them: a check may then judge a site that passes without building it
+    /// (<see cref="BudgetCheck.TryPass"/>). False, the default, has every site judged as a <see cref="SiteBudget"/>.
+    /// </summary>
+    public virtual bool JudgesFacts => false;
+
     /// <summary>The finding for a site that breaks this constraint (asked only when <see cref="IsBrokenBy(SiteBudget, RoundingPolicy)"/> is true).</summary>
     public virtual Finding FindingFor(SiteBudget site, RoundingPolicy rounding) =>
         throw new InvalidOperationException($"Constraint {Key} is not about single sites.");

@@ -44,8 +44,14 @@ public sealed class FloorAreaGuide : Constraint
     public override bool IsBrokenBy(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return site.FloorAreaM2 is { } area && area < MinimumM2;
+        return IsBrokenBy(site.Facts, rounding);
     }
+
+    /// <inheritdoc/>
+    public override bool IsBrokenBy(in SiteFacts site, RoundingPolicy rounding) => site.FloorAreaM2 is { } area && area < MinimumM2;
+
+    /// <inheritdoc/>
+    public override bool JudgesFacts => true;
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)

@@ -79,6 +79,15 @@ public sealed class RatioBound : Constraint
     public override bool IsBrokenBy(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
+        return IsBrokenBy(site.Facts, rounding);
+    }
+
+    /// <inheritdoc/>
+    public override bool JudgesFacts => true;
+
+    /// <inheritdoc/>
+    public override bool IsBrokenBy(in SiteFacts site, RoundingPolicy rounding)
+    {
         // sum ≥ r × than  ⇔  sum × den ≥ num × than, exactly.
         // Products of two longs fit in 128 bits: no overflow check is needed (and checking is most of the cost).
         var left = unchecked((Int128)site.Sum(Sum).Value * Ratio.Denominator);
@@ -90,8 +99,10 @@ public sealed class RatioBound : Constraint
     public Won Limit(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return Ratio.Of(site.Sum(Than), Bounds.LimitRounding(Direction, rounding));
+        return LimitOf(site.Sum(Than), rounding);
     }
+
+    private Won LimitOf(Won than, RoundingPolicy rounding) => Ratio.Of(than, Bounds.LimitRounding(Direction, rounding));
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)
@@ -112,10 +123,16 @@ public sealed class RatioBound : Constraint
     public override Won? NationalLimit(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
+        return NationalLimit(site.Facts, rounding);
+    }
+
+    /// <inheritdoc/>
+    public override Won? NationalLimit(in SiteFacts site, RoundingPolicy rounding)
+    {
         ArgumentNullException.ThrowIfNull(rounding);
         if (Direction == BoundDirection.AtMost && Sum.IsNationalOnly)
         {
-            return Limit(site, rounding);
+            return LimitOf(site.Sum(Than), rounding);
         }
         if (Direction == BoundDirection.AtLeast && Than.IsNationalOnly && Ratio.Numerator > 0)
         {

@@ -79,6 +79,15 @@ public sealed class ShareBound : Constraint
     public override bool IsBrokenBy(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
+        return IsBrokenBy(site.Facts, rounding);
+    }
+
+    /// <inheritdoc/>
+    public override bool JudgesFacts => true;
+
+    /// <inheritdoc/>
+    public override bool IsBrokenBy(in SiteFacts site, RoundingPolicy rounding)
+    {
         var sum = site.Sum(Sum);
         var @base = site.Sum(Base);
         return Direction == BoundDirection.AtMost ? !Share.Allows(sum, @base) : !Share.IsMetBy(sum, @base);
@@ -88,8 +97,10 @@ public sealed class ShareBound : Constraint
     public Won Limit(SiteBudget site, RoundingPolicy rounding)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return Share.Of(site.Sum(Base), Bounds.LimitRounding(Direction, rounding));
+        return LimitOf(site.Sum(Base), rounding);
     }
+
+    private Won LimitOf(Won @base, RoundingPolicy rounding) => Share.Of(@base, Bounds.LimitRounding(Direction, rounding));
 
     /// <inheritdoc/>
     public override Finding FindingFor(SiteBudget site, RoundingPolicy rounding)
@@ -111,8 +122,15 @@ public sealed class ShareBound : Constraint
     }
 
     /// <inheritdoc/>
-    public override Won? NationalLimit(SiteBudget site, RoundingPolicy rounding) =>
-        Direction == BoundDirection.AtMost && Sum.IsNationalOnly ? Limit(site, rounding) : null;
+    public override Won? NationalLimit(SiteBudget site, RoundingPolicy rounding)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return NationalLimit(site.Facts, rounding);
+    }
+
+    /// <inheritdoc/>
+    public override Won? NationalLimit(in SiteFacts site, RoundingPolicy rounding) =>
+        Direction == BoundDirection.AtMost && Sum.IsNationalOnly ? LimitOf(site.Sum(Base), rounding) : null;
 
     /// <inheritdoc/>
     public override Derivation? Derive(SiteBudget site, RoundingPolicy rounding)
