@@ -86,18 +86,19 @@ internal static class CheckCommand
                 }
                 foreach (var row in part.Rows)
                 {
-                    if (row.Assessment is { } judged)
+                    if (row.Row is { Kind: not RowKind.Site })
                     {
-                        if (!CommandRun.TryAddAll(ref everything, CommandRun.AmountsOf(row.Row, amounts)))
-                        {
-                            return null;
-                        }
-                        if (!inParts)
-                        {
-                            duplicates.Observe(judged.Site.SiteId, judged.Site.Origin);
-                        }
-                        sites++;
+                        continue;
                     }
+                    if (!CommandRun.TryAddAll(ref everything, row.Amounts(amounts)))
+                    {
+                        return null;
+                    }
+                    if (!inParts)
+                    {
+                        duplicates.Observe(row.Row!.Site.SiteId, row.Row.Site.Origin);
+                    }
+                    sites++;
                 }
                 if (inParts)
                 {
@@ -176,18 +177,28 @@ internal static class CheckCommand
         int runStart = -1, runEnd = -1, firstLength = 0;
         foreach (var row in part.Rows)
         {
-            if (row.Assessment is not { } judged)
+            SiteAssessment? assessment = null;
+            if (row.Assessment is { } judged)
             {
-                check.AddStatedTotals(row.Row.Site, row.Row.Kind == RowKind.Subtotal);
+                assessment = check.Add(judged);
+                if (row.MayRepeat && duplicates?.OtherPlaces(judged.Site.SiteId, judged.Site.Origin) is { } others)
+                {
+                    assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(judged.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
+                }
+                tally.Add(assessment);
+            }
+            else if (row.Row is { } totals)
+            {
+                check.AddStatedTotals(totals.Site, totals.Kind == RowKind.Subtotal);
                 continue;
             }
-            var assessment = check.Add(judged);
-            if (row.MayRepeat && duplicates?.OtherPlaces(judged.Site.SiteId, judged.Site.Origin) is { } others)
+            else
             {
-                assessment = BudgetCheck.WithFinding(assessment, BudgetCheck.DuplicateFinding(judged.Site, others.Select(o => o?.ToString() ?? "?").ToList()));
+                // A site that passed, judged by its facts: its JSON is ready.
+                check.AddPassed(row.Facts, row.Region!, part.Source);
+                tally.AddPassed();
             }
-            tally.Add(assessment);
-            if (row.JsonLength > 0 && ReferenceEquals(assessment, judged))
+            if (row.JsonLength > 0 && (assessment is null || ReferenceEquals(assessment, row.Assessment)))
             {
                 if (runStart < 0)
                 {
@@ -202,7 +213,7 @@ internal static class CheckCommand
                 json!.Prepared(part.Json(runStart, runEnd), firstLength);
                 runStart = -1;
             }
-            writer.Site(assessment);
+            writer.Site(assessment!);
         }
         if (runStart >= 0)
         {
@@ -220,9 +231,33 @@ internal static class CheckCommand
         return summary.PlanPasses(run.Strict) ? ExitCodes.Pass : ExitCodes.RuleBroken;
     }
 
-    /// <summary>A row of a part as the reading thread left it: a totals row, or a site judged (and its JSON, when ready).</summary>
+    /// <summary>
+    /// A row of a part as the reading thread left it: a totals row (<see cref="Row"/> only), a site judged as a budget
+    /// (and its JSON, when ready), or a site that passed, judged by its <see cref="Facts"/> (no row, no assessment: its
+    /// JSON ready).
+    /// </summary>
     /// <param name="MayRepeat">Whether the site's id may be used elsewhere: only then is its JSON left to be written in order.</param>
-    private readonly record struct JudgedRow(BudgetRow Row, SiteAssessment? Assessment, int JsonStart, int JsonLength, bool MayRepeat = false);
+    private readonly record struct JudgedRow(BudgetRow? Row, SiteAssessment? Assessment, int JsonStart, int JsonLength, bool MayRepeat = false)
+    {
+        public SiteFacts Facts { get; init; }
+
+        public string? Region { get; init; }
+
+        /// <summary>The site's amounts a command may add up, as <see cref="CommandRun.AmountsOf"/> gives them.</summary>
+        public ReadOnlySpan<long> Amounts(Span<long> amounts)
+        {
+            if (Row is { } row)
+            {
+                return CommandRun.AmountsOf(row, amounts);
+            }
+            // check reads no requested, disbursed or interest column (those are allocate's and settle's).
+            amounts.Clear();
+            amounts[0] = Facts.Total.Value;
+            amounts[4] = Facts.StatedTotal?.Value ?? 0;
+            amounts[5] = Facts.StatedLocal?.Value ?? 0;
+            return amounts;
+        }
+    }
 
     /// <summary>The rows of a part of a file, judged on the thread that read them, with the JSON of the sites that pass.</summary>
     private sealed class JudgedPart : IDisposable
@@ -240,6 +275,9 @@ internal static class CheckCommand
         private JudgedPart(ConcurrentBag<JudgedPart>? spare) => _spare = spare;
 
         public List<JudgedRow> Rows { get; } = [];
+
+        /// <summary>The file the part is of, as problems and totals rows name it.</summary>
+        public string? Source { get; private set; }
 
         /// <summary>The part's problems (none when the file was read before, in a first pass).</summary>
         public ProblemLog Log { get; private set; } = new();
@@ -269,6 +307,7 @@ internal static class CheckCommand
                 judged = new JudgedPart(spare);
             }
             judged.Log = new ProblemLog();
+            judged.Source = file.DisplayName;
             judged.AnyFiscalYear = false;
             judged._ends.Clear();
             judged._lines.Clear();
@@ -279,8 +318,29 @@ internal static class CheckCommand
                 judged._json?.Clear();
             }
             var preparer = judged._json;
-            foreach (var row in file.Rows(part, judged.Log, () => { }))
+            foreach (var cells in file.Records(part, judged.Log, () => { }))
             {
+                // A site that passes with no finding, as nearly every site of a good plan does, is judged by its facts and
+                // written from its row's cells: nothing is made for it.
+                if (preparer is not null && cells.TryFacts(out var facts) && check.TryPass(facts, out var figures)
+                    && duplicates?.MayRepeat(cells.SiteIdChars()) != true)
+                {
+                    var region = cells.Region();
+                    var at = preparer.AppendPassing(cells.Line, cells.Bytes(cells.SiteIdIndex), cells.Bytes(cells.NameIndex), region, cells.FactLines, facts, figures);
+                    if (at >= 0)
+                    {
+                        if (duplicates is null)
+                        {
+                            judged.Keep(cells.SiteIdChars(), cells.Line, fiscalYear: false);
+                        }
+                        judged.Rows.Add(new JudgedRow(null, null, at, preparer.Written.Length - at) { Facts = facts, Region = region });
+                        continue;
+                    }
+                }
+                if (cells.ToRow(judged.Log) is not { } row)
+                {
+                    continue;
+                }
                 if (row.Kind != RowKind.Site)
                 {
                     judged.Rows.Add(new JudgedRow(row, null, 0, 0));
@@ -289,7 +349,7 @@ internal static class CheckCommand
                 var assessment = check.Assess(row.Site);
                 if (duplicates is null)
                 {
-                    judged.Keep(row.Site);
+                    judged.Keep(row.Site.SiteId, row.Site.Origin?.Line ?? 0, row.Site.FiscalYears.Count > 0);
                 }
                 // A site whose id repeats gets a finding in file order: its JSON is written then, not here.
                 if (duplicates?.MayRepeat(row.Site.SiteId) == true)
@@ -315,9 +375,8 @@ internal static class CheckCommand
             return judged;
         }
 
-        private void Keep(SiteBudget site)
+        private void Keep(ReadOnlySpan<char> id, int line, bool fiscalYear)
         {
-            var id = site.SiteId;
             if (_idLength + id.Length > _ids.Length)
             {
                 Array.Resize(ref _ids, Math.Max(Math.Max(_ids.Length * 2, 1 << 14), _idLength + id.Length));
@@ -325,8 +384,8 @@ internal static class CheckCommand
             id.CopyTo(_ids.AsSpan(_idLength));
             _idLength += id.Length;
             _ends.Add(_idLength);
-            _lines.Add(site.Origin?.Line ?? 0);
-            AnyFiscalYear |= site.FiscalYears.Count > 0;
+            _lines.Add(line);
+            AnyFiscalYear |= fiscalYear;
         }
 
         /// <summary>The rows of a file read as one, judged, a thousand at a time; their JSON is left to the writer.</summary>

@@ -407,6 +407,12 @@ internal static partial class BudgetCsvReader
             }
         }
 
+        /// <summary>
+        /// The checked cells of each good row of one part, in order (one object, reused: valid until the next row), its
+        /// problems to <paramref name="log"/>; safe on any thread, alongside other parts, as <see cref="Rows(BudgetPart, ProblemLog, Action)"/>.
+        /// </summary>
+        public IEnumerable<RowCells> Records(BudgetPart part, ProblemLog log, Action stopped) => PartRecords(part, log, stopped);
+
         private IEnumerable<RowCells> PartRecords(BudgetPart part, ProblemLog log, Action stopped)
         {
             if (Parts is null || _headerRow is null || _handle is null)

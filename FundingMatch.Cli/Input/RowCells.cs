@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CsvHelper;
 using FundingMatch.Budgets;
 using FundingMatch.Money;
@@ -47,7 +48,7 @@ internal static partial class BudgetCsvReader
     /// One record's checked cells, reused for every record of a file. The text cells stay in the CSV record until
     /// asked for, so the first pass over a file makes no string for a good row; the second builds the site.
     /// </summary>
-    private sealed class RowCells(CsvReader csv, string file, int columns)
+    internal sealed class RowCells(CsvReader csv, string file, int columns)
     {
         private readonly long[] _amounts = new long[6];
         private char[] _id = new char[64];
@@ -145,6 +146,45 @@ internal static partial class BudgetCsvReader
 
         public string Name() => Text(NameIndex);
 
+        /// <summary>A cell's bytes as read (UTF-8, trimmed as the reader trims); empty for no cell (-1).</summary>
+        public ReadOnlySpan<byte> Bytes(int index) => index >= 0 ? csv.GetSpan(index) : default;
+
+        /// <summary>
+        /// The facts of the site on this row, for a site judged without being built: false for a row that is no site,
+        /// names a fiscal year, or has 지방비 money of its own beside no split (its budget is built then: <see cref="ToRow"/>),
+        /// or whose amounts add up past a long (which <see cref="ToRow"/> reports).
+        /// </summary>
+        public bool TryFacts(out SiteFacts facts)
+        {
+            facts = default;
+            if (Kind != RowKind.Site || FiscalYear is not null || (LocalCells.Count > 0 && !RowHasSplit))
+            {
+                return false;
+            }
+            try
+            {
+                Won? statedLocal = null;
+                if (LocalCells.Count > 0)
+                {
+                    var local = 0L;
+                    foreach (var cell in LocalCells)
+                    {
+                        local = checked(local + cell.Amount.Value);
+                    }
+                    statedLocal = new Won(local);
+                }
+                facts = SiteFacts.Of(CollectionsMarshal.AsSpan(Lines), Total, statedLocal, FloorArea, Firms, Completion);
+                return true;
+            }
+            catch (OverflowException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>The lines of the site <see cref="TryFacts"/> gave the facts of, in the order its budget has them.</summary>
+        public ReadOnlySpan<BudgetLine> FactLines => CollectionsMarshal.AsSpan(Lines);
+
         /// <summary>The row as the commands take it: a site, or a totals row named by its label.</summary>
         public BudgetRow? ToRow(ProblemLog log)
         {
@@ -240,7 +280,8 @@ internal static partial class BudgetCsvReader
         private readonly (byte[] Bytes, string Text)[] _regions = new (byte[], string)[16];
         private int _nextRegion;
 
-        private string Region()
+        /// <summary>The region cell's text: the same string for a region on row after row.</summary>
+        public string Region()
         {
             if (RegionIndex < 0)
             {

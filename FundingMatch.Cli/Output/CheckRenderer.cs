@@ -396,6 +396,18 @@ internal sealed class JsonCheckWriter(RenderContext ctx, LocalDate? asOf, bool s
         /// <summary>Starts again from nothing written (the buffer is kept).</summary>
         public void Clear() => _compact.Clear();
 
+        /// <summary>
+        /// Appends a comma and the JSON of a site that passed with no finding, from its row's cells (see
+        /// <see cref="CompactSiteJson.TryAppendPassing"/>); gives where it starts, or -1, with nothing appended, for a
+        /// site to be built and given to <see cref="Append"/>.
+        /// </summary>
+        public int AppendPassing(int line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, string region, ReadOnlySpan<FundingMatch.Budgets.BudgetLine> lines,
+            in FundingMatch.Budgets.SiteFacts facts, in FundingMatch.Figures.SiteFigures figures)
+        {
+            var start = _compact.Written.Length;
+            return _compact.TryAppendPassing(line, id, name, region, lines, facts, figures, comma: true) ? start : -1;
+        }
+
         /// <summary>Appends a comma and the JSON of <paramref name="s"/> to <see cref="Written"/>; gives where it starts.</summary>
         public int Append(SiteAssessment s)
         {

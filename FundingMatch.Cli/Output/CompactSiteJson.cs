@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FundingMatch.Budgets;
+using FundingMatch.Figures;
 using FundingMatch.Money;
 using FundingMatch.Rules;
 using FundingMatch.Text;
@@ -77,11 +78,8 @@ internal sealed class CompactSiteJson
         var site = s.Site;
         var f = s.Figures;
         var lines = site.LineSpan;
-        var binding = f.BindingLimit;
-        var rounding = f.LimitRounding.Describe();
-        // Every number is at most 20 bytes, every character of text at most 3 (what needs more is escaped: declined).
-        Room(1024 + (lines.Length * 96) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length + (binding?.Length ?? 0) + rounding.Length))
-            + FindingsRoom(s.Findings));
+        // Every character of text at most 3 bytes (what needs more is escaped: declined).
+        Room(FiguresRoom(lines, f) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length)) + FindingsRoom(s.Findings));
         var b = _buffer;
         var p = _length;
         _amounts = 0;
@@ -110,22 +108,96 @@ internal sealed class CompactSiteJson
             return false;
         }
         Raw(b, ref p, ",\"region\":"u8);
-        if (!Repeating(b, ref p, site.Region))
+        if (!Repeating(b, ref p, site.Region)
+            || !Figures(b, ref p, lines, site.National.Value, site.Amount(FundingSource.Provincial).Value, site.Amount(FundingSource.Municipal).Value,
+                site.Local.Value, site.Private.Value, site.InKind.Value, f))
         {
             return false;
         }
+        if (s.Findings.Count == 0)
+        {
+            Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":[]}"u8 : ",\"passed\":false,\"findings\":[]}"u8);
+        }
+        else
+        {
+            Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":["u8 : ",\"passed\":false,\"findings\":["u8);
+            for (var i = 0; i < s.Findings.Count; i++)
+            {
+                if (i > 0)
+                {
+                    b[p++] = (byte)',';
+                }
+                if (!Finding(b, ref p, s.Findings[i]))
+                {
+                    return false;
+                }
+            }
+            Raw(b, ref p, "]}"u8);
+        }
+        _length = p;
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryAppend"/>, for a site that passed with no finding (<see cref="BudgetCheck.TryPass"/>), written
+    /// from its row's cells: its id and name as the file has them in UTF-8, its lines, facts and figures. False, with
+    /// nothing appended, for a text to escape or not in UTF-8 (the site is then built and written as a budget).
+    /// </summary>
+    public bool TryAppendPassing(int line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, string region, ReadOnlySpan<BudgetLine> lines,
+        in SiteFacts facts, in SiteFigures f, bool comma)
+    {
+        Room(FiguresRoom(lines, f) + id.Length + name.Length + (3 * region.Length));
+        var b = _buffer;
+        var p = _length;
+        _amounts = 0;
+        if (comma)
+        {
+            b[p++] = (byte)',';
+        }
+        Raw(b, ref p, "{\"line\":"u8);
+        Number(b, ref p, line);
+        Raw(b, ref p, ",\"siteId\":"u8);
+        if (!Text(b, ref p, id))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"siteName\":"u8);
+        if (!Text(b, ref p, name))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"region\":"u8);
+        if (!Repeating(b, ref p, region)
+            || !Figures(b, ref p, lines, facts.National.Value, facts.Amount(FundingSource.Provincial).Value, facts.Amount(FundingSource.Municipal).Value,
+                facts.Local.Value, facts.Amount(FundingSource.Private).Value, facts.Sum(MoneySelector.InKind).Value, f))
+        {
+            return false;
+        }
+        Raw(b, ref p, ",\"passed\":true,\"findings\":[]}"u8);
+        _length = p;
+        return true;
+    }
+
+    // Room for a site's money and figures: every number is at most 20 bytes, every character of text at most 3.
+    private static int FiguresRoom(ReadOnlySpan<BudgetLine> lines, in SiteFigures f) =>
+        1024 + (lines.Length * 96) + (3 * ((f.BindingLimit?.Length ?? 0) + f.LimitRounding.Describe().Length));
+
+    // The site's money, from "national" to "rounding": what every site has, in the order the general writer writes it.
+    private bool Figures(byte[] b, ref int p, ReadOnlySpan<BudgetLine> lines, long national, long provincial, long municipal, long local, long @private,
+        long inKind, in SiteFigures f)
+    {
         Raw(b, ref p, ",\"national\":"u8);
-        Amount(b, ref p, site.National.Value);
+        Amount(b, ref p, national);
         Raw(b, ref p, ",\"provincial\":"u8);
-        Amount(b, ref p, site.Amount(FundingSource.Provincial).Value);
+        Amount(b, ref p, provincial);
         Raw(b, ref p, ",\"municipal\":"u8);
-        Amount(b, ref p, site.Amount(FundingSource.Municipal).Value);
+        Amount(b, ref p, municipal);
         Raw(b, ref p, ",\"local\":"u8);
-        Amount(b, ref p, site.Local.Value);
+        Amount(b, ref p, local);
         Raw(b, ref p, ",\"private\":"u8);
-        Amount(b, ref p, site.Private.Value);
+        Amount(b, ref p, @private);
         Raw(b, ref p, ",\"inKind\":"u8);
-        Amount(b, ref p, site.InKind.Value);
+        Amount(b, ref p, inKind);
         Raw(b, ref p, ",\"total\":"u8);
         Amount(b, ref p, f.Total.Value);
         Raw(b, ref p, ",\"amounts\":["u8);
@@ -158,7 +230,7 @@ internal sealed class CompactSiteJson
         Raw(b, ref p, ",\"headroom\":"u8);
         AmountOrNull(b, ref p, f.Headroom);
         Raw(b, ref p, ",\"bindingLimit\":"u8);
-        if (binding is null)
+        if (f.BindingLimit is not { } binding)
         {
             Raw(b, ref p, "null"u8);
         }
@@ -167,32 +239,7 @@ internal sealed class CompactSiteJson
             return false;
         }
         Raw(b, ref p, ",\"rounding\":"u8);
-        if (!Repeating(b, ref p, rounding))
-        {
-            return false;
-        }
-        if (s.Findings.Count == 0)
-        {
-            Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":[]}"u8 : ",\"passed\":false,\"findings\":[]}"u8);
-        }
-        else
-        {
-            Raw(b, ref p, s.Passed ? ",\"passed\":true,\"findings\":["u8 : ",\"passed\":false,\"findings\":["u8);
-            for (var i = 0; i < s.Findings.Count; i++)
-            {
-                if (i > 0)
-                {
-                    b[p++] = (byte)',';
-                }
-                if (!Finding(b, ref p, s.Findings[i]))
-                {
-                    return false;
-                }
-            }
-            Raw(b, ref p, "]}"u8);
-        }
-        _length = p;
-        return true;
+        return Repeating(b, ref p, f.LimitRounding.Describe());
     }
 
     // As Json.Finding writes a finding.
@@ -371,6 +418,21 @@ internal sealed class CompactSiteJson
         var written = Encoding.UTF8.GetBytes(value, b.AsSpan(p + 1));
         b[p + 1 + written] = (byte)'"';
         p += written + 2;
+        return true;
+    }
+
+    // A text given in UTF-8, quoted, that needs no escaping; false for anything else, as for a string (the writer's own
+    // test on UTF-8: bytes that are not UTF-8 count as to escape).
+    private static bool Text(byte[] b, ref int p, ReadOnlySpan<byte> utf8)
+    {
+        if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) >= 0)
+        {
+            return false;
+        }
+        b[p] = (byte)'"';
+        utf8.CopyTo(b.AsSpan(p + 1));
+        b[p + 1 + utf8.Length] = (byte)'"';
+        p += utf8.Length + 2;
         return true;
     }
 

@@ -53,6 +53,15 @@ public class PartsTests
     }
 
     [Fact]
+    public void Check_OfACp949FileCutIntoParts_WritesWhatReadingItInARowWrites()
+    {
+        // Korean Excel's CSV: the reader hands the cells over in UTF-8, and a passing site's JSON is copied from them.
+        var path = CliRunner.TempFile(TextEncodings.Cp949.GetBytes(ManyRows(good: true)), "cp949.csv");
+        CliRunner.RunPiped("check", "--format", "json", path).Out.ShouldContain("\"siteName\":\"센터 12\"");
+        ShouldAgree(path);
+    }
+
+    [Fact]
     public void Check_OfTwoFilesCutIntoParts_WritesWhatReadingThemInARowWrites()
     {
         // The second file repeats ids of the first, and has a totals row of its own.
