@@ -53,7 +53,8 @@ internal static class CheckCommand
     private static int? OnePass(CommandRun run, ProgramRules rules, string[] paths, TextWriter stderr)
     {
         var log = new ProblemLog();
-        var duplicates = CommandRun.NewDuplicateIds(paths);
+        // Each site's id by its hash, made where its part was read; whether any two are equal is asked at the end.
+        var hashes = new List<ulong>(CommandRun.ExpectedSites(paths));
         var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
         var check = new BudgetCheck(rules, trackDuplicates: false);
         var tally = new CheckTally();
@@ -84,7 +85,7 @@ internal static class CheckCommand
                 {
                     return null;
                 }
-                foreach (var row in part.Rows)
+                foreach (ref readonly var row in CollectionsMarshal.AsSpan(part.Rows))
                 {
                     if (row.Row is { Kind: not RowKind.Site })
                     {
@@ -96,18 +97,11 @@ internal static class CheckCommand
                     }
                     if (!inParts)
                     {
-                        duplicates.Observe(row.Row!.Site.SiteId, row.Row.Site.Origin);
+                        hashes.Add(DuplicateIds.Hash(row.Row!.Site.SiteId));
                     }
                     sites++;
                 }
-                if (inParts)
-                {
-                    duplicates.Observe(part.Ids, part.Ends, budget.DisplayName, part.Lines);
-                }
-                if (duplicates.AnySeenAgain)
-                {
-                    return null;
-                }
+                hashes.AddRange(part.Hashes);
                 Write(part, check, duplicates: null, tally, writer, json);
             }
             if (inParts)
@@ -119,6 +113,10 @@ internal static class CheckCommand
             {
                 return null;
             }
+        }
+        if (DuplicateIds.AnyTwice(CollectionsMarshal.AsSpan(hashes)))
+        {
+            return null;
         }
         run.ThrowOrWarn(log, stderr);
         return End(run, check, tally, writer);
@@ -175,7 +173,8 @@ internal static class CheckCommand
     private static void Write(JudgedPart part, BudgetCheck check, DuplicateIds? duplicates, CheckTally tally, ICheckWriter writer, JsonCheckWriter? json)
     {
         int runStart = -1, runEnd = -1, firstLength = 0;
-        foreach (var row in part.Rows)
+        // By reference: a row of a site judged by its facts carries them (some 170 bytes).
+        foreach (ref readonly var row in CollectionsMarshal.AsSpan(part.Rows))
         {
             SiteAssessment? assessment = null;
             if (row.Assessment is { } judged)
@@ -266,11 +265,8 @@ internal static class CheckCommand
         // part after part makes no large arrays (which would have the runtime collect over and over).
         private readonly ConcurrentBag<JudgedPart>? _spare;
         private JsonCheckWriter.SitePreparer? _json;
-        // The sites' ids one after another, where each ends, and their lines: for the table of ids of a file read once.
-        private readonly List<int> _ends = [];
-        private readonly List<int> _lines = [];
-        private char[] _ids = [];
-        private int _idLength;
+        // The hash of each site's id, for a file read once.
+        private readonly List<ulong> _hashes = [];
 
         private JudgedPart(ConcurrentBag<JudgedPart>? spare) => _spare = spare;
 
@@ -285,12 +281,8 @@ internal static class CheckCommand
         /// <summary>Whether a site of the part has a fiscal year.</summary>
         public bool AnyFiscalYear { get; private set; }
 
-        /// <summary>The sites' ids one after another, as <see cref="DuplicateIds.Observe(ReadOnlySpan{char}, ReadOnlySpan{int}, string, ReadOnlySpan{int})"/> takes them; empty when not kept.</summary>
-        public ReadOnlySpan<char> Ids => _ids.AsSpan(0, _idLength);
-
-        public ReadOnlySpan<int> Ends => CollectionsMarshal.AsSpan(_ends);
-
-        public ReadOnlySpan<int> Lines => CollectionsMarshal.AsSpan(_lines);
+        /// <summary>The hash of each site's id (<see cref="DuplicateIds.Hash"/>), in order, when the file is read once; empty otherwise.</summary>
+        public ReadOnlySpan<ulong> Hashes => CollectionsMarshal.AsSpan(_hashes);
 
         public ReadOnlySpan<byte> Json(int start, int end) => _json!.Written[start..end];
 
@@ -309,9 +301,7 @@ internal static class CheckCommand
             judged.Log = new ProblemLog();
             judged.Source = file.DisplayName;
             judged.AnyFiscalYear = false;
-            judged._ends.Clear();
-            judged._lines.Clear();
-            judged._idLength = 0;
+            judged._hashes.Clear();
             if (writer is not null)
             {
                 judged._json ??= writer.NewPreparer();
@@ -331,7 +321,7 @@ internal static class CheckCommand
                     {
                         if (duplicates is null)
                         {
-                            judged.Keep(cells.SiteIdChars(), cells.Line, fiscalYear: false);
+                            judged._hashes.Add(DuplicateIds.Hash(cells.SiteIdChars()));
                         }
                         judged.Rows.Add(new JudgedRow(null, null, at, preparer.Written.Length - at) { Facts = facts, Region = region });
                         continue;
@@ -349,7 +339,8 @@ internal static class CheckCommand
                 var assessment = check.Assess(row.Site);
                 if (duplicates is null)
                 {
-                    judged.Keep(row.Site.SiteId, row.Site.Origin?.Line ?? 0, row.Site.FiscalYears.Count > 0);
+                    judged._hashes.Add(DuplicateIds.Hash(row.Site.SiteId));
+                    judged.AnyFiscalYear |= row.Site.FiscalYears.Count > 0;
                 }
                 // A site whose id repeats gets a finding in file order: its JSON is written then, not here.
                 if (duplicates?.MayRepeat(row.Site.SiteId) == true)
@@ -373,19 +364,6 @@ internal static class CheckCommand
                 throw new InputException(judged.Log.Problems) { Omitted = judged.Log.Omitted };
             }
             return judged;
-        }
-
-        private void Keep(ReadOnlySpan<char> id, int line, bool fiscalYear)
-        {
-            if (_idLength + id.Length > _ids.Length)
-            {
-                Array.Resize(ref _ids, Math.Max(Math.Max(_ids.Length * 2, 1 << 14), _idLength + id.Length));
-            }
-            id.CopyTo(_ids.AsSpan(_idLength));
-            _idLength += id.Length;
-            _ends.Add(_idLength);
-            _lines.Add(line);
-            AnyFiscalYear |= fiscalYear;
         }
 
         /// <summary>The rows of a file read as one, judged, a thousand at a time; their JSON is left to the writer.</summary>

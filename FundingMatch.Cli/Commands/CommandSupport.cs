@@ -386,11 +386,17 @@ internal sealed class CommandRun
     }
 
     /// <summary>A table of the ids of <paramref name="files"/>' sites, with room for as many as their size suggests.</summary>
-    public static DuplicateIds NewDuplicateIds(IReadOnlyList<string> files)
+    public static DuplicateIds NewDuplicateIds(IReadOnlyList<string> files) => new(ExpectedSites(files));
+
+    /// <summary>
+    /// About how many sites <paramref name="files"/> hold, by their size: a budget row is some 60 to 150 bytes, and room
+    /// for a site every 128 bytes is made at once (a table of ids, made for twice as many, regrows only past a site every
+    /// 64 bytes). Room for more costs more than a regrowth: a table twice the size is twice the pages every id is looked up in.
+    /// </summary>
+    public static int ExpectedSites(IReadOnlyList<string> files)
     {
-        // A budget row is some 60 to 150 bytes: room for a site every 64 bytes of the files is made at once, not regrown.
         var bytes = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
-        return new DuplicateIds((int)Math.Min(bytes / 64, 1 << 24));
+        return (int)Math.Min(bytes / 128, 1 << 24);
     }
 
     private bool Validate(IReadOnlyList<string> files, ProblemLog log, DuplicateIds duplicates, CheckedInput input)

@@ -40,6 +40,20 @@ public sealed class DuplicateIds
     /// </summary>
     public bool AnySeenAgain => _later.Count > 0;
 
+    /// <summary>
+    /// The 64-bit hash an id is noted by (FNV-1a over its UTF-16 code units): the same on every machine and in every
+    /// run. A stream read once can keep a hash a site, made where each part is read, and ask <see cref="AnyTwice"/> at its end.
+    /// </summary>
+    public static ulong Hash(ReadOnlySpan<char> siteId) => IdHashes.Hash(siteId);
+
+    /// <summary>
+    /// Whether any two of <paramref name="hashes"/> (each a site's <see cref="Hash"/>) are equal: a repeated id or, far
+    /// more rarely than a file is ever checked (about once in 37 million files of a million sites), two ids of one
+    /// hash. False means that no id repeats; true asks for the ids to be compared (<see cref="Observe(ReadOnlySpan{char}, string, int)"/>
+    /// and <see cref="OtherPlaces"/>). Two passes over the hashes, each part of them looked through in the processor's cache.
+    /// </summary>
+    public static bool AnyTwice(ReadOnlySpan<ulong> hashes) => IdHashes.AnyTwice(hashes);
+
     /// <summary>The first pass: note a site.</summary>
     public void Observe(string siteId, SourceLocation? origin)
     {

@@ -44,11 +44,12 @@ internal sealed class IdHashes
         return true;
     }
 
-    private static bool Insert(ulong[] slots, ulong hash)
+    // Into a table of slots (a power of two), the slot found from the mixed hash's bits after its first `skipBits`.
+    private static bool Insert(Span<ulong> slots, ulong hash, int skipBits = 0)
     {
         var mask = slots.Length - 1;
         // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
-        var i = (int)(unchecked(hash * 11400714819323198485UL) >> (64 - System.Numerics.BitOperations.Log2((uint)slots.Length)));
+        var i = (int)((unchecked(hash * 11400714819323198485UL) << skipBits) >> (64 - System.Numerics.BitOperations.Log2((uint)slots.Length)));
         while (true)
         {
             var slot = slots[i];
@@ -77,6 +78,67 @@ internal sealed class IdHashes
         }
         _slots = slots;
     }
+
+    /// <summary>
+    /// Whether any two of <paramref name="hashes"/> are equal. The hashes are split by their top bits into parts of a
+    /// few thousand, and each part is looked through with a table that stays in the processor's cache: two passes over
+    /// the hashes, where one table of a million (16 MB) costs a trip to memory a hash.
+    /// </summary>
+    public static bool AnyTwice(ReadOnlySpan<ulong> hashes)
+    {
+        const int partSize = 4096;
+        var n = hashes.Length;
+        var partBits = System.Numerics.BitOperations.Log2((uint)Math.Max(1, n / partSize));
+        var starts = new int[(1 << partBits) + 1];
+        foreach (var hash in hashes)
+        {
+            starts[Part(hash, partBits) + 1]++;
+        }
+        for (var p = 1; p < starts.Length; p++)
+        {
+            starts[p] += starts[p - 1];
+        }
+        var parted = new ulong[n];
+        var next = starts[..^1];
+        foreach (var hash in hashes)
+        {
+            parted[next[Part(hash, partBits)]++] = hash;
+        }
+        var largest = 0;
+        for (var p = 0; p + 1 < starts.Length; p++)
+        {
+            largest = Math.Max(largest, starts[p + 1] - starts[p]);
+        }
+        var table = new ulong[SlotsFor(largest)];
+        for (var p = 0; p + 1 < starts.Length; p++)
+        {
+            var slots = table.AsSpan(0, SlotsFor(starts[p + 1] - starts[p]));
+            slots.Clear();
+            var zero = false;
+            foreach (var hash in parted.AsSpan(starts[p], starts[p + 1] - starts[p]))
+            {
+                // 0 marks an empty slot: the hash 0 is kept aside. The part's own bits are the same for each of its
+                // hashes: the slot is found from the bits below them.
+                if (hash == 0)
+                {
+                    if (zero)
+                    {
+                        return true;
+                    }
+                    zero = true;
+                }
+                else if (!Insert(slots, hash, partBits))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // The part of a hash: its top partBits bits, mixed (none: one part).
+    private static int Part(ulong hash, int partBits) =>
+        partBits == 0 ? 0 : (int)(unchecked(hash * 11400714819323198485UL) >> (64 - partBits));
 
     // A power of two at least twice the expected count (16 at least, 2^30 at most).
     internal static int SlotsFor(int expected) => (int)Math.Min(1u << 30, Math.Max(16u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(expected, 1 << 29) * 2)));

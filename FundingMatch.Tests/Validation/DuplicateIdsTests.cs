@@ -149,6 +149,28 @@ public class DuplicateIdsTests
             new FundingMatch.Allocation.Applicant(TestData.Site(b, "0", "1억"), null, null)]).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void AnyTwice_SaysWhetherTwoHashesAreEqual_AsASetWould() =>
+        // Few distinct values, so that many lists repeat one, among lists long enough to be split into parts; 0 too.
+        Gen.Select(Gen.Int[1, 20_000], Gen.ULong[0, 40_000], Gen.Bool).Sample((n, range, spread) =>
+        {
+            var hashes = Enumerable.Range(0, n).Select(i => spread ? unchecked((ulong)i * 0x9E3779B97F4A7C15UL) : (ulong)(i % (int)(range + 1)) * 7919).ToArray();
+            var expected = hashes.Distinct().Count() < hashes.Length;
+            return DuplicateIds.AnyTwice(hashes) == expected;
+        }, iter: 60);
+
+    [Fact]
+    public void AnyTwice_FindsOneRepeatAmongAMillionHashes()
+    {
+        var hashes = Enumerable.Range(0, 1_000_000).Select(i => DuplicateIds.Hash($"S{i:D7}")).ToArray();
+        DuplicateIds.AnyTwice(hashes).ShouldBeFalse();
+        hashes[777_777] = DuplicateIds.Hash("S0012345");
+        DuplicateIds.AnyTwice(hashes).ShouldBeTrue();
+        DuplicateIds.AnyTwice([0, 5, 0]).ShouldBeTrue();
+        DuplicateIds.AnyTwice([0, 5]).ShouldBeFalse();
+        DuplicateIds.AnyTwice([]).ShouldBeFalse();
+    }
+
     // Two different ids site-i, site-j for which bits gives the same 32 bits.
     private static (string A, string B) SharingBits(Func<string, uint> bits)
     {
