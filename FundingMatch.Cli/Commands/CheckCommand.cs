@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FundingMatch.Budgets;
 using FundingMatch.Cli.Input;
@@ -170,6 +171,8 @@ internal static class CheckCommand
     }
 
     // Counts the sites of a part in the program, in order, and writes them: a run of sites whose JSON is ready at once.
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(JudgedPart part, BudgetCheck check, DuplicateIds? duplicates, CheckTally tally, ICheckWriter writer, JsonCheckWriter? json)
     {
         int runStart = -1, runEnd = -1, firstLength = 0;
@@ -292,6 +295,11 @@ internal static class CheckCommand
         /// a problem throws (the file changed since); without, the file is read once: every site is written, its id
         /// kept, and the problems left in <see cref="Log"/>.
         /// </summary>
+        // Optimized from its first call, as are the methods it and the writing thread call for every site that passes:
+        // compiled in tiers, they ran unoptimized for the first half of a million-row check, while the tiered compiler
+        // worked through the start-up's methods (1M rows: 1.52 -> 1.35 s; a small file, which never reads in parts,
+        // compiles none of them; BENCHMARKS.md).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static JudgedPart Of(ConcurrentBag<JudgedPart> spare, BudgetCsvReader.BudgetFile file, BudgetPart part, BudgetCheck check, DuplicateIds? duplicates, JsonCheckWriter? writer)
         {
             if (!spare.TryTake(out var judged))

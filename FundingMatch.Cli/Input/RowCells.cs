@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CsvHelper;
 using FundingMatch.Budgets;
@@ -154,6 +155,8 @@ internal static partial class BudgetCsvReader
         /// names a fiscal year, or has 지방비 money of its own beside no split (its budget is built then: <see cref="ToRow"/>),
         /// or whose amounts add up past a long (which <see cref="ToRow"/> reports).
         /// </summary>
+        // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryFacts(out SiteFacts facts)
         {
             facts = default;

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -143,6 +144,8 @@ internal sealed class CompactSiteJson
     /// from its row's cells: its id and name as the file has them in UTF-8, its lines, facts and figures. False, with
     /// nothing appended, for a text to escape or not in UTF-8 (the site is then built and written as a budget).
     /// </summary>
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAppendPassing(int line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, string region, ReadOnlySpan<BudgetLine> lines,
         in SiteFacts facts, in SiteFigures f, bool comma)
     {
@@ -183,6 +186,8 @@ internal sealed class CompactSiteJson
         1024 + (lines.Length * 96) + (3 * ((f.BindingLimit?.Length ?? 0) + f.LimitRounding.Describe().Length));
 
     // The site's money, from "national" to "rounding": what every site has, in the order the general writer writes it.
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Figures(byte[] b, ref int p, ReadOnlySpan<BudgetLine> lines, long national, long provincial, long municipal, long local, long @private,
         long inKind, in SiteFigures f)
     {
@@ -320,6 +325,8 @@ internal sealed class CompactSiteJson
         p += bytes.Length;
     }
 
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Number(byte[] b, ref int p, long value)
     {
         Utf8Formatter.TryFormat(value, b.AsSpan(p), out var written);
@@ -328,6 +335,8 @@ internal sealed class CompactSiteJson
 
     // As Utf8JsonWriter writes a decimal (its digits, with as many decimals as its scale); the general formatter for
     // anything whose digits do not fit in 32 bits.
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Number(byte[] b, ref int p, decimal value)
     {
         Span<int> bits = stackalloc int[4];
@@ -367,6 +376,8 @@ internal sealed class CompactSiteJson
     private readonly int[] _amountLengths = new int[8];
     private int _amounts;
 
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Amount(byte[] b, ref int p, long value)
     {
         if (unchecked((ulong)value) < 10)
@@ -423,6 +434,8 @@ internal sealed class CompactSiteJson
 
     // A text given in UTF-8, quoted, that needs no escaping; false for anything else, as for a string (the writer's own
     // test on UTF-8: bytes that are not UTF-8 count as to escape).
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Text(byte[] b, ref int p, ReadOnlySpan<byte> utf8)
     {
         if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) >= 0)
@@ -437,6 +450,8 @@ internal sealed class CompactSiteJson
     }
 
     // A value that repeats (a region, a key): encoded once.
+    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Repeating(byte[] b, ref int p, string value)
     {
         foreach (var (text, json) in _recent)
