@@ -171,8 +171,6 @@ internal static class CheckCommand
     }
 
     // Counts the sites of a part in the program, in order, and writes them: a run of sites whose JSON is ready at once.
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(JudgedPart part, BudgetCheck check, DuplicateIds? duplicates, CheckTally tally, ICheckWriter writer, JsonCheckWriter? json)
     {
         int runStart = -1, runEnd = -1, firstLength = 0;

@@ -186,8 +186,6 @@ internal sealed class CompactSiteJson
         1024 + (lines.Length * 96) + (3 * ((f.BindingLimit?.Length ?? 0) + f.LimitRounding.Describe().Length));
 
     // The site's money, from "national" to "rounding": what every site has, in the order the general writer writes it.
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Figures(byte[] b, ref int p, ReadOnlySpan<BudgetLine> lines, long national, long provincial, long municipal, long local, long @private,
         long inKind, in SiteFigures f)
     {
@@ -325,8 +323,6 @@ internal sealed class CompactSiteJson
         p += bytes.Length;
     }
 
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Number(byte[] b, ref int p, long value)
     {
         Utf8Formatter.TryFormat(value, b.AsSpan(p), out var written);
@@ -335,8 +331,6 @@ internal sealed class CompactSiteJson
 
     // As Utf8JsonWriter writes a decimal (its digits, with as many decimals as its scale); the general formatter for
     // anything whose digits do not fit in 32 bits.
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Number(byte[] b, ref int p, decimal value)
     {
         Span<int> bits = stackalloc int[4];
@@ -376,8 +370,6 @@ internal sealed class CompactSiteJson
     private readonly int[] _amountLengths = new int[8];
     private int _amounts;
 
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Amount(byte[] b, ref int p, long value)
     {
         if (unchecked((ulong)value) < 10)
@@ -450,8 +442,6 @@ internal sealed class CompactSiteJson
     }
 
     // A value that repeats (a region, a key): encoded once.
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Repeating(byte[] b, ref int p, string value)
     {
         foreach (var (text, json) in _recent)

@@ -41,8 +41,6 @@ public readonly struct SiteFacts
     }
 
     // The lines added up by cell, their total, and whether any is negative.
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (CellSums Cells, long Total, bool AnyNegative) Add(ReadOnlySpan<BudgetLine> lines)
     {
         var cells = default(CellSums);
@@ -83,8 +81,6 @@ public readonly struct SiteFacts
     public Won Sum(MoneySelector selector) => SumOf(_cells, Total.Value, selector);
 
     // A loop over the cells picked, a bit test each: this runs several times a site on every check.
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Won SumOf(in CellSums sums, long total, MoneySelector selector)
     {
         uint cells = selector.Cells;

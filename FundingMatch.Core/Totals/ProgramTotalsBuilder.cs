@@ -41,8 +41,6 @@ public sealed class ProgramTotalsBuilder
     private readonly (string? Region, Sums? Sums)[] _recent = new (string?, Sums?)[8];
     private int _nextRecent;
 
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Sums RegionSums(string region)
     {
         foreach (var (known, sums) in _recent)

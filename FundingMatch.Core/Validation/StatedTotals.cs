@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FundingMatch.Budgets;
 using FundingMatch.Money;
 using FundingMatch.Rules;
@@ -33,8 +32,6 @@ public sealed class StatedTotals
     }
 
     /// <summary>Counts a site of <paramref name="source"/> (null: read from nowhere) by its facts.</summary>
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddSite(in SiteFacts site, string? source)
     {
         if (_files.Count == 0 && _entries.Count == 0 && source is null)
