@@ -80,15 +80,8 @@ internal sealed class CompactSiteJson
         var f = s.Figures;
         var lines = site.LineSpan;
         // Every character of text at most 3 bytes (what needs more is escaped: declined).
-        Room(FiguresRoom(lines, f) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length)) + FindingsRoom(s.Findings));
+        var p = Start(FiguresRoom(lines, f) + (3 * (site.SiteId.Length + site.Name.Length + site.Region.Length)) + FindingsRoom(s.Findings), comma);
         var b = _buffer;
-        var p = _length;
-        _amounts = 0;
-        if (comma)
-        {
-            b[p++] = (byte)',';
-        }
-        Raw(b, ref p, "{"u8);
         if (site.Origin is { } o)
         {
             Raw(b, ref p, "\"line\":"u8);
@@ -149,15 +142,9 @@ internal sealed class CompactSiteJson
     public bool TryAppendPassing(int line, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, string region, ReadOnlySpan<BudgetLine> lines,
         in SiteFacts facts, in SiteFigures f, bool comma)
     {
-        Room(FiguresRoom(lines, f) + id.Length + name.Length + (3 * region.Length));
+        var p = Start(FiguresRoom(lines, f) + id.Length + name.Length + (3 * region.Length), comma);
         var b = _buffer;
-        var p = _length;
-        _amounts = 0;
-        if (comma)
-        {
-            b[p++] = (byte)',';
-        }
-        Raw(b, ref p, "{\"line\":"u8);
+        Raw(b, ref p, "\"line\":"u8);
         Number(b, ref p, line);
         Raw(b, ref p, ",\"siteId\":"u8);
         if (!Text(b, ref p, id))
@@ -179,6 +166,20 @@ internal sealed class CompactSiteJson
         Raw(b, ref p, ",\"passed\":true,\"findings\":[]}"u8);
         _length = p;
         return true;
+    }
+
+    // Makes room for a site and starts it, after a comma if asked: gives where it goes on.
+    private int Start(int room, bool comma)
+    {
+        Room(room);
+        _amounts = 0;
+        var p = _length;
+        if (comma)
+        {
+            _buffer[p++] = (byte)',';
+        }
+        _buffer[p++] = (byte)'{';
+        return p;
     }
 
     // Room for a site's money and figures: every number is at most 20 bytes, every character of text at most 3.
