@@ -5,8 +5,8 @@ namespace FundingMatch.Validation;
 /// <summary>
 /// Finds repeated site ids in a stream of budgets read twice, keeping a 64-bit hash a site rather than every id:
 /// first <see cref="Observe(ReadOnlySpan{char}, string, int)"/> every site, then, in the same order, ask <see cref="OtherPlaces"/> for each. Hash
-/// collisions are harmless: ids are compared exactly before anything is reported. A stream read once can still ask
-/// <see cref="AnySeenAgain"/> at its end: when no id was seen twice, no id repeats.
+/// collisions are harmless: ids are compared exactly before anything is reported. A stream read once can keep each
+/// id's <see cref="Hash"/> and ask <see cref="AnyTwice"/> at its end: when no two are equal, no id repeats.
 /// </summary>
 public sealed class DuplicateIds
 {
@@ -32,13 +32,6 @@ public sealed class DuplicateIds
 
     /// <summary>As <see cref="DuplicateIds()"/>, with the table given (a test's, which keeps fewer bits of each hash).</summary>
     internal DuplicateIds(IdHashes seen) => _seen = seen;
-
-    /// <summary>
-    /// Whether any site noted so far had an id whose hash was noted before: a repeated id or, far more rarely than a
-    /// file is ever checked (about once in 37 million files of a million sites), two ids of one hash. False means
-    /// that no id noted so far repeats, with no second pass; true asks for the second pass (<see cref="OtherPlaces"/>) to tell.
-    /// </summary>
-    public bool AnySeenAgain => _later.Count > 0;
 
     /// <summary>
     /// The 64-bit hash an id is noted by (FNV-1a over its UTF-16 code units): the same on every machine and in every
