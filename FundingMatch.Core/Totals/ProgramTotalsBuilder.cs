@@ -29,7 +29,7 @@ public sealed class ProgramTotalsBuilder
     }
 
     /// <summary>Adds one site of <paramref name="region"/>, not split by fiscal year, by its facts.</summary>
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    // Hot for every site of a large file the CLI checks: optimized from its first call (BENCHMARKS.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(in SiteFacts site, string region)
     {

@@ -140,7 +140,7 @@ public sealed class BudgetCheck
     /// findings. Makes nothing; safe on several threads at once. Count a site that passes with
     /// <see cref="AddPassed"/>, in the sites' order.
     /// </summary>
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    // Hot for every site of a large file the CLI checks: optimized from its first call (BENCHMARKS.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryPass(in SiteFacts site, out SiteFigures figures)
     {
@@ -181,7 +181,7 @@ public sealed class BudgetCheck
     /// <paramref name="source"/>, the file it was read from, if any), in the sites' order among <see cref="Add(SiteAssessment)"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The check tracks repeated ids itself, which needs each site's id: add a <see cref="SiteAssessment"/>.</exception>
-    // Hot for every site of a large file: optimized from its first call (see JudgedPart.Of).
+    // Hot for every site of a large file the CLI checks: optimized from its first call (BENCHMARKS.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddPassed(in SiteFacts site, string region, string? source)
     {
