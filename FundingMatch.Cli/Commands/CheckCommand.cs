@@ -28,14 +28,14 @@ internal static class CheckCommand
             // Judged while read, where nothing written is lost if a row turns out bad: a report file (-o) still under
             // its temporary name, the null device, or a format that writes nothing before the end. The rare input that
             // needs the whole of it first (a bad row, an id seen twice, a row with a fiscal year) is then read again.
-            var holds = run.Format is OutputFormat.Table or OutputFormat.Markdown or OutputFormat.Html;
-            if (holds || run.CanTakeBackOutput)
+            var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
+            if (writer.HoldsUntilEnd || run.CanTakeBackOutput)
             {
-                if (OnePass(run, rules, paths, stderr) is { } code)
+                if (OnePass(run, rules, paths, stderr, writer) is { } code)
                 {
                     return code;
                 }
-                if (!holds)
+                if (!writer.HoldsUntilEnd)
                 {
                     run.TakeBackOutput();
                 }
@@ -51,12 +51,11 @@ internal static class CheckCommand
     /// reports; an id seen twice, which is marked on every site that has it; a row with a fiscal year, whose site is
     /// made of rows all over the file).
     /// </summary>
-    private static int? OnePass(CommandRun run, ProgramRules rules, string[] paths, TextWriter stderr)
+    private static int? OnePass(CommandRun run, ProgramRules rules, string[] paths, TextWriter stderr, ICheckWriter writer)
     {
         var log = new ProblemLog();
         // Each site's id by its hash, made where its part was read; whether any two are equal is asked at the end.
         var hashes = new List<ulong>(CommandRun.ExpectedSites(paths));
-        var writer = CheckRenderer.CreateWriter(run.Render, run.AsOf, run.Strict);
         var check = new BudgetCheck(rules, trackDuplicates: false);
         var tally = new CheckTally();
         var json = writer as JsonCheckWriter;
@@ -243,20 +242,9 @@ internal static class CheckCommand
 
         public string? Region { get; init; }
 
-        /// <summary>The site's amounts a command may add up, as <see cref="CommandRun.AmountsOf"/> gives them.</summary>
-        public ReadOnlySpan<long> Amounts(Span<long> amounts)
-        {
-            if (Row is { } row)
-            {
-                return CommandRun.AmountsOf(row, amounts);
-            }
-            // check reads no requested, disbursed or interest column (those are allocate's and settle's).
-            amounts.Clear();
-            amounts[0] = Facts.Total.Value;
-            amounts[4] = Facts.StatedTotal?.Value ?? 0;
-            amounts[5] = Facts.StatedLocal?.Value ?? 0;
-            return amounts;
-        }
+        /// <summary>The site's amounts a command may add up (<see cref="CommandRun.AmountsOf(BudgetRow, Span{long})"/>).</summary>
+        public ReadOnlySpan<long> Amounts(Span<long> amounts) =>
+            Row is { } row ? CommandRun.AmountsOf(row, amounts) : CommandRun.AmountsOf(Facts, amounts);
     }
 
     /// <summary>The rows of a part of a file, judged on the thread that read them, with the JSON of the sites that pass.</summary>

@@ -254,6 +254,16 @@ internal sealed class CommandRun
         return amounts;
     }
 
+    /// <summary>As <see cref="AmountsOf(BudgetRow, Span{long})"/>, for a site given by its facts, read with no requested, disbursed or interest column.</summary>
+    public static ReadOnlySpan<long> AmountsOf(scoped in SiteFacts facts, Span<long> amounts)
+    {
+        amounts.Clear();
+        amounts[0] = facts.Total.Value;
+        amounts[4] = facts.StatedTotal?.Value ?? 0;
+        amounts[5] = facts.StatedLocal?.Value ?? 0;
+        return amounts;
+    }
+
     /// <summary>
     /// Adds <paramref name="amounts"/> (each zero or more) to <paramref name="sum"/>; false, with the sum as it was, when
     /// they would take it past a long.

@@ -275,6 +275,9 @@ internal static class CheckRenderer
 /// <summary>Writes a check's output as the sites come.</summary>
 internal interface ICheckWriter
 {
+    /// <summary>Whether the writer keeps every site and writes nothing before <see cref="End"/>.</summary>
+    bool HoldsUntilEnd => false;
+
     void Begin(ProgramRules rules);
 
     void Site(SiteAssessment site);
@@ -287,6 +290,8 @@ internal sealed class BufferedCheckWriter(Action<CheckReport> render) : ICheckWr
 {
     private readonly List<SiteAssessment> _sites = [];
     private ProgramRules? _rules;
+
+    public bool HoldsUntilEnd => true;
 
     public void Begin(ProgramRules rules) => _rules = rules;
 
